@@ -1,0 +1,17 @@
+package io.redstream.core;
+
+/**
+ * Redis could not be reached, the connection broke, or a reply did not arrive in time. The operation may or may
+ * not have been applied; retry only what is safe to repeat (publishing with a client-generated id is).
+ */
+public class RedStreamConnectionException extends RedStreamException {
+    private static final long serialVersionUID = 1L;
+
+    public RedStreamConnectionException(String message) {
+        super(ErrorCode.UNAVAILABLE, message);
+    }
+
+    public RedStreamConnectionException(String message, Throwable cause) {
+        super(ErrorCode.UNAVAILABLE, message, cause);
+    }
+}

@@ -1,0 +1,51 @@
+package io.redstream.core.access;
+
+import io.redstream.core.AccessDeniedException;
+import io.redstream.core.naming.NamePattern;
+import io.redstream.core.naming.ResourceName;
+
+/**
+ * Decides whether an operation may run. RedStream calls the guard of a client view before it sends any Redis
+ * command for that operation, once per resource (a multi-key operation is checked for every key before the first
+ * command). Core ships only {@link #ALLOW_ALL}; {@code redstream-auth} supplies a guard per principal.
+ *
+ * <p>Implementations must be thread-safe and fast (they are on every call's path) and must not call back into
+ * RedStream.
+ */
+public interface AccessGuard {
+    /** Permits everything: the guard of a client built without one. */
+    AccessGuard ALLOW_ALL = new AccessGuard() {
+        @Override
+        public void check(Action action, ResourceName resource) {
+        }
+
+        @Override
+        public void checkPattern(Action action, NamePattern pattern) {
+        }
+
+        @Override
+        public boolean permits(Action action, ResourceName resource) {
+            return true;
+        }
+
+        @Override
+        public String toString() {
+            return "AccessGuard.ALLOW_ALL";
+        }
+    };
+
+    /**
+     * Throws {@link AccessDeniedException} unless {@code action} on {@code resource} is allowed. The exception's
+     * message names the principal, the action and the resource, never a secret.
+     */
+    void check(Action action, ResourceName resource);
+
+    /**
+     * Throws {@link AccessDeniedException} unless {@code action} is allowed on every name {@code pattern} can
+     * match (used for pattern subscriptions).
+     */
+    void checkPattern(Action action, NamePattern pattern);
+
+    /** Whether {@code action} on {@code resource} is allowed; used to filter listings without failing them. */
+    boolean permits(Action action, ResourceName resource);
+}

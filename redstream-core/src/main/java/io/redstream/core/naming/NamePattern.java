@@ -1,0 +1,41 @@
+package io.redstream.core.naming;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+
+/**
+ * A validated glob pattern over names (for {@code SCAN MATCH} and pattern subscriptions).
+ *
+ * <p>Only {@code *} is allowed as a wildcard. Because a Redis glob {@code *} also matches {@code :}, a segment
+ * that contains {@code *} can stand for any number of further segments; {@link #literalSegments()} therefore
+ * holds only the segments before the first wildcard segment, and every name the pattern can match starts with
+ * them. The namespace segment is always literal, so a pattern never reaches outside the namespace.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public record NamePattern(NameKind kind, String redisPattern, List<String> literalSegments) {
+    public NamePattern {
+        requireNonNull(kind, "kind");
+        requireNonNull(redisPattern, "redisPattern");
+        literalSegments = List.copyOf(literalSegments);
+    }
+
+    /** True when the pattern has no wildcard and so matches exactly one name. */
+    public boolean isExact() {
+        return redisPattern.indexOf('*') < 0;
+    }
+
+    /**
+     * Whether {@code name} matches this pattern, with Redis glob semantics restricted to {@code *}. Used to filter
+     * results client-side and by access policies.
+     */
+    public boolean matches(String name) {
+        return GlobMatcher.matches(redisPattern, name);
+    }
+
+    @Override
+    public String toString() {
+        return redisPattern;
+    }
+}
