@@ -1,0 +1,312 @@
+package io.redstream.core;
+
+import static java.util.Objects.requireNonNull;
+
+import io.redstream.core.access.AccessGuard;
+import io.redstream.core.internal.ClientContext;
+import io.redstream.core.internal.ConnectionSettings;
+import io.redstream.core.internal.DefaultConsumerGroupOperations;
+import io.redstream.core.internal.DefaultStreamOperations;
+import io.redstream.core.internal.MessageEncoder;
+import io.redstream.core.internal.NamedThreadFactory;
+import io.redstream.core.internal.RedisGateway;
+import io.redstream.core.internal.RedisUris;
+import io.redstream.core.naming.NamingPolicy;
+import io.redstream.core.stream.ConsumerGroupOperations;
+import io.redstream.core.stream.PublishOptions;
+import io.redstream.core.stream.StreamOperations;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
+
+/**
+ * The RedStream client: Redis Streams, consumer groups, state, pub/sub and transactions under one naming
+ * convention, on a standalone Redis or a Redis Cluster with the same code.
+ *
+ * <pre>{@code
+ * try (RedStream rs = RedStream.builder()
+ *         .redisUri("redis://127.0.0.1:6379")
+ *         .identity("task-router")
+ *         .build()) {
+ *     String id = rs.publish("nova:task:boomerang:tasks", Map.of("title", "New task"));
+ * }
+ * }</pre>
+ *
+ * <p><b>Thread-safety and lifecycle.</b> Expensive to create (it owns a connection pool and threads), thread-safe,
+ * meant to be shared for the life of the application and closed once. {@link #close()} is idempotent. A view made
+ * with {@link #withGuard(AccessGuard)} shares the connections and does not close them.
+ */
+public final class RedStream implements AutoCloseable {
+    private final ClientContext ctx;
+    private final boolean owner;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final StreamOperations streams;
+    private final ConsumerGroupOperations groups;
+
+    private RedStream(ClientContext ctx, boolean owner) {
+        this.ctx = ctx;
+        this.owner = owner;
+        this.streams = new DefaultStreamOperations(ctx);
+        this.groups = new DefaultConsumerGroupOperations(ctx);
+    }
+
+    /** A builder; see its Javadoc for every default. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Publishes one message and returns its entry id. Adds {@code _timestamp}, {@code _source} (this client's
+     * identity) and {@code _trace_id} (kept when given).
+     */
+    public String publish(String stream, Map<String, ?> fields) {
+        return streams.publish(stream, fields);
+    }
+
+    /** Publishes one message with options (trimming, no-create, client id, trace id). */
+    public String publish(String stream, Map<String, ?> fields, PublishOptions options) {
+        return streams.publish(stream, fields, options);
+    }
+
+    /** Publishing, reading, info and trimming. */
+    public StreamOperations streams() {
+        return streams;
+    }
+
+    /** Consumer groups: admin, group reads, ack, claim, pending. */
+    public ConsumerGroupOperations groups() {
+        return groups;
+    }
+
+    /** The naming rules every name is checked against. */
+    public NamingPolicy naming() {
+        return ctx.naming();
+    }
+
+    /** The limits every call is checked against. */
+    public Limits limits() {
+        return ctx.limits();
+    }
+
+    /** The guard this view checks every operation with ({@link AccessGuard#ALLOW_ALL} unless set). */
+    public AccessGuard guard() {
+        return ctx.guard();
+    }
+
+    /**
+     * A view of this client whose every operation is first checked by {@code guard} — before any Redis command is
+     * sent. The view shares this client's connections; closing it does nothing, closing this client ends both.
+     */
+    public RedStream withGuard(AccessGuard guard) {
+        requireNonNull(guard, "guard");
+        return new RedStream(ctx.withGuard(guard), false);
+    }
+
+    /** Whether this client talks to a Redis Cluster. */
+    public boolean isCluster() {
+        return ctx.gateway().isCluster();
+    }
+
+    /** Closes connections and threads; idempotent. A guarded view closes nothing. */
+    @Override
+    public void close() {
+        if (owner && closed.compareAndSet(false, true)) {
+            ctx.readExecutor().shutdownNow();
+            ctx.gateway().close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "RedStream[" + ctx.gateway().settings().describe() + ", guard=" + ctx.guard() + "]";
+    }
+
+    /**
+     * Configures a {@link RedStream}. Not thread-safe. Defaults:
+     * <ul>
+     *   <li>{@code redisUri}: {@code redis://127.0.0.1:6379} unless {@link #clusterNodes} is given;</li>
+     *   <li>{@code identity}: {@value #DEFAULT_IDENTITY};</li>
+     *   <li>{@code naming}: {@link NamingPolicy#defaults()} (namespace {@code nova}, seven reserved domains);</li>
+     *   <li>{@code limits}: {@link Limits#DEFAULTS};</li>
+     *   <li>{@code connectTimeout}: 2 s; {@code socketTimeout}: 2 s; blocking calls get
+     *       {@code limits.maxBlock + socketTimeout} so a stalled server never hangs a thread;</li>
+     *   <li>{@code poolSize}: {@value #DEFAULT_POOL_SIZE} connections (per node on a cluster);</li>
+     *   <li>{@code clock}: {@link Clock#systemUTC()};</li>
+     *   <li>{@code ssl}: from the URI scheme ({@code rediss}), false for cluster nodes unless set.</li>
+     * </ul>
+     */
+    public static final class Builder {
+        public static final String DEFAULT_IDENTITY = "redstream";
+        public static final String DEFAULT_URI = "redis://127.0.0.1:6379";
+        public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+        public static final Duration DEFAULT_SOCKET_TIMEOUT = Duration.ofSeconds(2);
+        public static final int DEFAULT_POOL_SIZE = 16;
+
+        private static final Pattern IDENTITY = Pattern.compile("[A-Za-z0-9_.:@-]{1,128}");
+        private static final Pattern NODE = Pattern.compile("[^\\s:/]+:\\d{1,5}");
+
+        private String redisUri;
+        private final List<String> clusterNodes = new ArrayList<>();
+        private String identity = DEFAULT_IDENTITY;
+        private NamingPolicy naming = NamingPolicy.defaults();
+        private Limits limits = Limits.DEFAULTS;
+        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private Duration socketTimeout = DEFAULT_SOCKET_TIMEOUT;
+        private int poolSize = DEFAULT_POOL_SIZE;
+        private Clock clock = Clock.systemUTC();
+        private String user;
+        private String password;
+        private Boolean ssl;
+
+        private Builder() {
+        }
+
+        /** A standalone Redis: {@code redis://[user[:password]@]host[:port][/db]} or {@code rediss://...}. */
+        public Builder redisUri(String redisUri) {
+            requireNonNull(redisUri, "redisUri");
+            RedisUris.parse(redisUri);
+            this.redisUri = redisUri;
+            return this;
+        }
+
+        /** A Redis Cluster, by one or more seed nodes {@code "host:port"}. */
+        public Builder clusterNodes(String... nodes) {
+            requireNonNull(nodes, "nodes");
+            if (nodes.length == 0) {
+                throw new IllegalArgumentException("clusterNodes must name at least one host:port");
+            }
+            List<String> checked = new ArrayList<>();
+            for (String n : nodes) {
+                requireNonNull(n, "node");
+                if (!NODE.matcher(n.trim()).matches()) {
+                    throw new IllegalArgumentException("clusterNodes entries must be host:port, but one was '" + n
+                            + "'");
+                }
+                checked.add(n.trim());
+            }
+            this.clusterNodes.clear();
+            this.clusterNodes.addAll(checked);
+            return this;
+        }
+
+        /** Written as {@code _source} on every message; 1 to 128 of {@code [A-Za-z0-9_.:@-]}. */
+        public Builder identity(String identity) {
+            requireNonNull(identity, "identity");
+            if (!IDENTITY.matcher(identity).matches()) {
+                throw new IllegalArgumentException("identity must be 1 to 128 characters of [A-Za-z0-9_.:@-], but"
+                        + " was '" + identity + "'");
+            }
+            this.identity = identity;
+            return this;
+        }
+
+        public Builder naming(NamingPolicy naming) {
+            this.naming = requireNonNull(naming, "naming");
+            return this;
+        }
+
+        public Builder limits(Limits limits) {
+            this.limits = requireNonNull(limits, "limits");
+            return this;
+        }
+
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = positive("connectTimeout", connectTimeout);
+            return this;
+        }
+
+        public Builder socketTimeout(Duration socketTimeout) {
+            this.socketTimeout = positive("socketTimeout", socketTimeout);
+            return this;
+        }
+
+        /** Maximum pooled connections (per node on a cluster); at least 1. */
+        public Builder poolSize(int poolSize) {
+            if (poolSize < 1 || poolSize > 1024) {
+                throw new IllegalArgumentException("poolSize must be between 1 and 1024, but was " + poolSize);
+            }
+            this.poolSize = poolSize;
+            return this;
+        }
+
+        /** The clock for {@code _timestamp} and time-based logic; inject one in tests. */
+        public Builder clock(Clock clock) {
+            this.clock = requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** ACL user (overrides the URI's). */
+        public Builder user(String user) {
+            this.user = requireNonNull(user, "user");
+            return this;
+        }
+
+        /** Password (overrides the URI's). Never logged or shown in {@code toString}. */
+        public Builder password(String password) {
+            this.password = requireNonNull(password, "password");
+            return this;
+        }
+
+        /** TLS on or off (overrides the URI scheme). */
+        public Builder ssl(boolean ssl) {
+            this.ssl = ssl;
+            return this;
+        }
+
+        private static Duration positive(String name, Duration d) {
+            requireNonNull(d, name);
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive, but was " + d);
+            }
+            return d;
+        }
+
+        /**
+         * Creates the client. Standalone clients connect lazily; cluster clients read the slot map now.
+         *
+         * @throws IllegalArgumentException both {@code redisUri} and {@code clusterNodes} were given
+         * @throws RedStreamConnectionException the cluster could not be reached
+         */
+        public RedStream build() {
+            if (redisUri != null && !clusterNodes.isEmpty()) {
+                throw new IllegalArgumentException("redisUri and clusterNodes are exclusive: configure either a"
+                        + " standalone Redis or a cluster");
+            }
+            boolean cluster = !clusterNodes.isEmpty();
+            List<String> nodes;
+            String u = user;
+            String p = password;
+            int db = 0;
+            boolean tls = ssl != null && ssl;
+            if (cluster) {
+                nodes = List.copyOf(clusterNodes);
+            } else {
+                RedisUris.Parsed parsed = RedisUris.parse(redisUri == null ? DEFAULT_URI : redisUri);
+                nodes = List.of(parsed.host() + ":" + parsed.port());
+                u = u != null ? u : parsed.user();
+                p = p != null ? p : parsed.password();
+                db = parsed.database();
+                tls = ssl != null ? ssl : parsed.ssl();
+            }
+            Duration blocking = limits.maxBlock().plus(socketTimeout);
+            ConnectionSettings settings = new ConnectionSettings(nodes, cluster, u, p, db, tls, connectTimeout,
+                    socketTimeout, blocking, poolSize, poolSize, 0, "redstream-" + identity);
+            RedisGateway gateway;
+            try {
+                gateway = new RedisGateway(settings);
+            } catch (RuntimeException e) {
+                throw io.redstream.core.internal.ErrorTranslator.translate("connect to " + settings.describe(), e);
+            }
+            ExecutorService readExecutor = Executors.newCachedThreadPool(new NamedThreadFactory("redstream-read"));
+            ClientContext ctx = new ClientContext(gateway, naming, AccessGuard.ALLOW_ALL, limits, clock,
+                    new MessageEncoder(identity, clock, limits), readExecutor);
+            return new RedStream(ctx, true);
+        }
+    }
+}

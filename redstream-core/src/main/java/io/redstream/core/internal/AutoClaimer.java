@@ -1,0 +1,80 @@
+package io.redstream.core.internal;
+
+import io.redstream.core.stream.AutoClaimResult;
+import io.redstream.core.stream.StreamEntry;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import redis.clients.jedis.Protocol;
+
+/**
+ * {@code XAUTOCLAIM} sent raw: the typed Jedis call drops the third reply element, the ids that were pending but
+ * no longer exist, and those are exactly what a consumer must hear about (they were trimmed while pending).
+ */
+final class AutoClaimer {
+    private final RedisGateway gateway;
+
+    AutoClaimer(RedisGateway gateway) {
+        this.gateway = gateway;
+    }
+
+    AutoClaimResult step(String key, String group, String consumer, long minIdleMs, String cursor, int count) {
+        Object reply = gateway.call("auto-claim on " + key, j -> j.sendCommand(bytes(key),
+                Protocol.Command.XAUTOCLAIM, bytes(key), bytes(group), bytes(consumer), bytes(Long.toString(minIdleMs)),
+                bytes(cursor), bytes("COUNT"), bytes(Integer.toString(count))));
+        List<?> parts = (List<?>) reply;
+        String next = string(parts.get(0));
+        List<StreamEntry> entries = new ArrayList<>();
+        for (Object e : (List<?>) parts.get(1)) {
+            if (e == null) {
+                continue;
+            }
+            List<?> pair = (List<?>) e;
+            entries.add(new StreamEntry(key, string(pair.get(0)), fields(pair.get(1)), null));
+        }
+        List<String> deleted = new ArrayList<>();
+        if (parts.size() > 2 && parts.get(2) != null) {
+            for (Object id : (List<?>) parts.get(2)) {
+                deleted.add(string(id));
+            }
+        }
+        return new AutoClaimResult(entries, deleted, next);
+    }
+
+    AutoClaimResult all(String key, String group, String consumer, long minIdleMs, int max) {
+        List<StreamEntry> entries = new ArrayList<>();
+        List<String> deleted = new ArrayList<>();
+        String cursor = "0-0";
+        do {
+            AutoClaimResult r = step(key, group, consumer, minIdleMs, cursor, Math.min(100, max - entries.size()));
+            entries.addAll(r.entries());
+            deleted.addAll(r.deletedIds());
+            cursor = r.nextCursor();
+        } while (!"0-0".equals(cursor) && entries.size() < max);
+        return new AutoClaimResult(entries, deleted, cursor);
+    }
+
+    private static Map<String, String> fields(Object raw) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (raw instanceof List<?> list) {
+            for (int i = 0; i + 1 < list.size(); i += 2) {
+                out.put(string(list.get(i)), string(list.get(i + 1)));
+            }
+        } else if (raw instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                out.put(string(e.getKey()), string(e.getValue()));
+            }
+        }
+        return out;
+    }
+
+    private static String string(Object o) {
+        return o instanceof byte[] b ? new String(b, StandardCharsets.UTF_8) : String.valueOf(o);
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,46 @@
+package io.redstream.core.internal;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Everything needed to open connections, resolved and validated by the builder. The password is kept out of
+ * {@link #toString()} so the settings can be logged.
+ *
+ * @param nodes one "host:port" for standalone, one or more seeds for a cluster
+ * @param cluster whether {@code nodes} are cluster seeds
+ * @param blockingSocketTimeout socket timeout for blocking commands: the longest allowed block plus a margin, so a
+ *     stalled server is detected instead of hanging forever
+ */
+public record ConnectionSettings(
+        List<String> nodes,
+        boolean cluster,
+        String user,
+        String password,
+        int database,
+        boolean ssl,
+        Duration connectTimeout,
+        Duration socketTimeout,
+        Duration blockingSocketTimeout,
+        int poolMaxTotal,
+        int poolMaxIdle,
+        int poolMinIdle,
+        String clientName) {
+
+    public ConnectionSettings {
+        nodes = List.copyOf(nodes);
+    }
+
+    /** Describes the target without credentials. */
+    public String describe() {
+        return (cluster ? "cluster " : (ssl ? "rediss://" : "redis://")) + String.join(",", nodes)
+                + (cluster || database == 0 ? "" : "/" + database);
+    }
+
+    @Override
+    public String toString() {
+        return "ConnectionSettings[" + describe() + ", user=" + (user == null ? "-" : user) + ", password="
+                + (password == null ? "-" : "***") + ", connectTimeout=" + connectTimeout + ", socketTimeout="
+                + socketTimeout + ", pool=" + poolMaxTotal + "]";
+    }
+}

@@ -1,0 +1,269 @@
+package io.redstream.core.internal;
+
+import static java.util.Objects.requireNonNull;
+
+import io.redstream.core.ConflictException;
+import io.redstream.core.InvalidArgumentException;
+import io.redstream.core.LimitExceededException;
+import io.redstream.core.access.Action;
+import io.redstream.core.naming.ResourceName;
+import io.redstream.core.stream.AutoClaimResult;
+import io.redstream.core.stream.ConsumerGroupOperations;
+import io.redstream.core.stream.EntryIds;
+import io.redstream.core.stream.GroupInfo;
+import io.redstream.core.stream.PendingEntry;
+import io.redstream.core.stream.PendingQuery;
+import io.redstream.core.stream.PendingSummary;
+import io.redstream.core.stream.StreamEntry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.params.XClaimParams;
+import redis.clients.jedis.params.XPendingParams;
+import redis.clients.jedis.params.XReadGroupParams;
+import redis.clients.jedis.resps.StreamPendingEntry;
+import redis.clients.jedis.resps.StreamPendingSummary;
+
+/** {@link ConsumerGroupOperations} over a {@link RedisGateway}. */
+public final class DefaultConsumerGroupOperations implements ConsumerGroupOperations {
+    private final ClientContext ctx;
+    private final ConsumerGroupLister lister;
+    private final AutoClaimer autoClaimer;
+
+    public DefaultConsumerGroupOperations(ClientContext ctx) {
+        this.ctx = ctx;
+        this.lister = new ConsumerGroupLister(ctx.gateway());
+        this.autoClaimer = new AutoClaimer(ctx.gateway());
+    }
+
+    @Override
+    public boolean create(String stream, String group, String startId) {
+        ResourceName name = ctx.authorize(Action.GROUP_CREATE, stream);
+        String g = Arguments.groupName("group", group);
+        StreamEntryID start = groupStart("startId", startId);
+        String key = name.redisName();
+        try {
+            ctx.gateway().call("create group " + g + " on " + key, j -> j.xgroupCreate(key, g, start, true));
+            return true;
+        } catch (ConflictException alreadyThere) {
+            return false;
+        }
+    }
+
+    @Override
+    public boolean destroy(String stream, String group) {
+        ResourceName name = ctx.authorize(Action.GROUP_DESTROY, stream);
+        String g = Arguments.groupName("group", group);
+        String key = name.redisName();
+        try {
+            return ctx.gateway().call("destroy group " + g + " on " + key, j -> j.xgroupDestroy(key, g)) > 0;
+        } catch (InvalidArgumentException e) {
+            if (e.getMessage() != null && e.getMessage().contains("requires the key to exist")) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void setId(String stream, String group, String id) {
+        ResourceName name = ctx.authorize(Action.GROUP_SET_ID, stream);
+        String g = Arguments.groupName("group", group);
+        StreamEntryID target = groupStart("id", id);
+        String key = name.redisName();
+        ctx.gateway().call("set id of group " + g + " on " + key, j -> j.xgroupSetID(key, g, target));
+    }
+
+    @Override
+    public List<GroupInfo> list(String stream) {
+        ResourceName name = ctx.authorize(Action.STREAM_INFO, stream);
+        return lister.list(name.redisName());
+    }
+
+    @Override
+    public List<StreamEntry> read(String stream, String group, String consumer, int count, Duration block) {
+        ResourceName name = ctx.authorize(Action.GROUP_READ, stream);
+        String g = Arguments.groupName("group", group);
+        String c = Arguments.groupName("consumer", consumer);
+        int n = Arguments.count("count", count, ctx.limits());
+        int blockMs = Arguments.block("block", block, ctx.limits());
+        String key = name.redisName();
+        XReadGroupParams params = XReadGroupParams.xReadGroupParams().count(n);
+        if (blockMs > 0) {
+            params.block(blockMs);
+        }
+        Map<String, StreamEntryID> from = Map.of(key, StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY);
+        var raw = ctx.gateway().call("group read of " + key, j -> j.xreadGroup(g, c, params, from));
+        List<StreamEntry> out = new ArrayList<>();
+        if (raw != null) {
+            for (var perStream : raw) {
+                for (var e : perStream.getValue()) {
+                    out.add(Entries.of(key, e, 1L));
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public List<StreamEntry> readPending(String stream, String group, String consumer, int count) {
+        ResourceName name = ctx.authorize(Action.GROUP_READ, stream);
+        String g = Arguments.groupName("group", group);
+        String c = Arguments.groupName("consumer", consumer);
+        int n = Arguments.count("count", count, ctx.limits());
+        String key = name.redisName();
+        XReadGroupParams params = XReadGroupParams.xReadGroupParams().count(n);
+        Map<String, StreamEntryID> from = Map.of(key, new StreamEntryID(0, 0));
+        var raw = ctx.gateway().call("pending read of " + key, j -> j.xreadGroup(g, c, params, from));
+        List<redis.clients.jedis.resps.StreamEntry> entries = new ArrayList<>();
+        if (raw != null) {
+            for (var perStream : raw) {
+                entries.addAll(perStream.getValue());
+            }
+        }
+        if (entries.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Long> deliveries = deliveries(key, g, c, entries);
+        List<StreamEntry> out = new ArrayList<>(entries.size());
+        for (var e : entries) {
+            out.add(Entries.of(key, e, deliveries.get(e.getID().toString())));
+        }
+        return out;
+    }
+
+    /** XREADGROUP does not report delivery counts; one XPENDING over the same id range does. */
+    private Map<String, Long> deliveries(String key, String group, String consumer,
+            List<redis.clients.jedis.resps.StreamEntry> entries) {
+        StreamEntryID first = entries.get(0).getID();
+        StreamEntryID last = entries.get(entries.size() - 1).getID();
+        XPendingParams p = XPendingParams.xPendingParams(first, last, entries.size()).consumer(consumer);
+        List<StreamPendingEntry> pending = ctx.gateway().call("pending of " + key, j -> j.xpending(key, group, p));
+        Map<String, Long> out = new HashMap<>();
+        for (StreamPendingEntry pe : pending) {
+            out.put(pe.getID().toString(), pe.getDeliveredTimes());
+        }
+        return out;
+    }
+
+    @Override
+    public long ack(String stream, String group, Collection<String> ids) {
+        ResourceName name = ctx.authorize(Action.GROUP_ACK, stream);
+        String g = Arguments.groupName("group", group);
+        StreamEntryID[] entryIds = ids("ids", ids);
+        String key = name.redisName();
+        return ctx.gateway().call("ack on " + key, j -> j.xack(key, g, entryIds));
+    }
+
+    @Override
+    public List<StreamEntry> claim(String stream, String group, String consumer, Duration minIdle,
+            Collection<String> ids) {
+        ResourceName name = ctx.authorize(Action.GROUP_CLAIM, stream);
+        String g = Arguments.groupName("group", group);
+        String c = Arguments.groupName("consumer", consumer);
+        long idle = Arguments.nonNegativeMillis("minIdle", minIdle);
+        StreamEntryID[] entryIds = ids("ids", ids);
+        String key = name.redisName();
+        var raw = ctx.gateway().call("claim on " + key,
+                j -> j.xclaim(key, g, c, idle, XClaimParams.xClaimParams(), entryIds));
+        List<StreamEntry> out = new ArrayList<>();
+        for (var e : raw) {
+            if (e != null) {
+                out.add(Entries.of(key, e, null));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public AutoClaimResult autoClaim(String stream, String group, String consumer, Duration minIdle, String cursor,
+            int count) {
+        ResourceName name = ctx.authorize(Action.GROUP_CLAIM, stream);
+        String g = Arguments.groupName("group", group);
+        String c = Arguments.groupName("consumer", consumer);
+        long idle = Arguments.nonNegativeMillis("minIdle", minIdle);
+        String from = EntryIds.requireId("cursor", cursor);
+        int n = Arguments.count("count", count, ctx.limits());
+        return autoClaimer.step(name.redisName(), g, c, idle, from, n);
+    }
+
+    @Override
+    public AutoClaimResult autoClaimAll(String stream, String group, String consumer, Duration minIdle,
+            int maxEntries) {
+        ResourceName name = ctx.authorize(Action.GROUP_CLAIM, stream);
+        String g = Arguments.groupName("group", group);
+        String c = Arguments.groupName("consumer", consumer);
+        long idle = Arguments.nonNegativeMillis("minIdle", minIdle);
+        int max = Arguments.count("maxEntries", maxEntries, ctx.limits());
+        return autoClaimer.all(name.redisName(), g, c, idle, max);
+    }
+
+    @Override
+    public PendingSummary pending(String stream, String group) {
+        ResourceName name = ctx.authorize(Action.GROUP_PENDING, stream);
+        String g = Arguments.groupName("group", group);
+        String key = name.redisName();
+        StreamPendingSummary s = ctx.gateway().call("pending of " + key, j -> j.xpending(key, g));
+        Map<String, Long> perConsumer = s.getConsumerMessageCount() == null ? Map.of() : s.getConsumerMessageCount();
+        return new PendingSummary(s.getTotal(), s.getMinId() == null ? null : s.getMinId().toString(),
+                s.getMaxId() == null ? null : s.getMaxId().toString(), perConsumer);
+    }
+
+    @Override
+    public List<PendingEntry> pendingEntries(String stream, String group, PendingQuery query) {
+        requireNonNull(query, "query");
+        ResourceName name = ctx.authorize(Action.GROUP_PENDING, stream);
+        String g = Arguments.groupName("group", group);
+        String start = EntryIds.requireBound("query.start", query.start());
+        String end = EntryIds.requireBound("query.end", query.end());
+        int n = Arguments.count("query.count", query.count(), ctx.limits());
+        XPendingParams p = XPendingParams.xPendingParams(start, end, n);
+        if (query.consumer() != null) {
+            p.consumer(Arguments.groupName("query.consumer", query.consumer()));
+        }
+        if (query.minIdle() != null) {
+            p.idle(Arguments.nonNegativeMillis("query.minIdle", query.minIdle()));
+        }
+        String key = name.redisName();
+        List<StreamPendingEntry> raw = ctx.gateway().call("pending of " + key, j -> j.xpending(key, g, p));
+        List<PendingEntry> out = new ArrayList<>(raw.size());
+        for (StreamPendingEntry e : raw) {
+            out.add(new PendingEntry(e.getID().toString(), e.getConsumerName(), Duration.ofMillis(e.getIdleTime()),
+                    e.getDeliveredTimes()));
+        }
+        return out;
+    }
+
+    private StreamEntryID[] ids(String name, Collection<String> ids) {
+        if (ids == null || ids.isEmpty()) {
+            throw new InvalidArgumentException(name + " must not be empty");
+        }
+        if (ids.size() > ctx.limits().maxCount()) {
+            throw new LimitExceededException(name + " must have at most " + ctx.limits().maxCount()
+                    + " entries, but had " + ids.size());
+        }
+        StreamEntryID[] out = new StreamEntryID[ids.size()];
+        int i = 0;
+        for (String id : ids) {
+            out[i] = toId(EntryIds.requireId(name + "[" + i + "]", id));
+            i++;
+        }
+        return out;
+    }
+
+    private static StreamEntryID groupStart(String name, String id) {
+        if ("$".equals(id)) {
+            return StreamEntryID.XGROUP_LAST_ENTRY;
+        }
+        return toId(EntryIds.requireId(name + " (an id, 0 or $)", id));
+    }
+
+    static StreamEntryID toId(String id) {
+        int dash = id.indexOf('-');
+        return dash < 0 ? new StreamEntryID(Long.parseLong(id), 0) : new StreamEntryID(id);
+    }
+}

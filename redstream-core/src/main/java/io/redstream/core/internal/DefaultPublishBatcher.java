@@ -1,0 +1,192 @@
+package io.redstream.core.internal;
+
+import io.redstream.core.InvalidArgumentException;
+import io.redstream.core.LimitExceededException;
+import io.redstream.core.RedStreamConnectionException;
+import io.redstream.core.access.Action;
+import io.redstream.core.naming.ResourceName;
+import io.redstream.core.stream.BatcherSettings;
+import io.redstream.core.stream.PublishBatcher;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.params.XAddParams;
+
+/**
+ * One sender thread drains a bounded queue into pipelined batches. Flush requests travel through the same queue
+ * as messages, so a flush covers exactly what was queued before it.
+ */
+final class DefaultPublishBatcher implements PublishBatcher {
+    private static final AtomicInteger THREADS = new AtomicInteger();
+    private static final long CLOSE_WAIT_MS = 30_000;
+
+    private final ClientContext ctx;
+    private final BatcherSettings settings;
+    private final XAddParams params;
+    private final BlockingQueue<Item> queue;
+    private final Thread sender;
+    private volatile boolean closed;
+
+    private record Item(String key, Map<String, String> fields, CompletableFuture<String> future, boolean flush) {
+    }
+
+    DefaultPublishBatcher(ClientContext ctx, BatcherSettings settings) {
+        this.ctx = ctx;
+        this.settings = settings;
+        this.params = XAddParamsFactory.of(settings.options());
+        this.queue = new ArrayBlockingQueue<>(settings.maxQueued() + 1);
+        this.sender = new Thread(this::run, "redstream-batcher-" + THREADS.incrementAndGet());
+        this.sender.setDaemon(true);
+        this.sender.start();
+    }
+
+    @Override
+    public CompletableFuture<String> publish(String stream, Map<String, ?> fields) {
+        if (closed) {
+            throw new InvalidArgumentException("the batcher is closed");
+        }
+        ResourceName name = ctx.authorize(Action.STREAM_PUBLISH, stream);
+        Map<String, String> encoded = ctx.encoder().encode(stream, fields, settings.options().traceId());
+        CompletableFuture<String> future = new CompletableFuture<>();
+        enqueue(new Item(name.redisName(), encoded, future, false));
+        return future;
+    }
+
+    private void enqueue(Item item) {
+        try {
+            if (!queue.offer(item, settings.enqueueTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new LimitExceededException("the batcher queue stayed full (" + settings.maxQueued()
+                        + " messages) for " + settings.enqueueTimeout().toMillis() + " ms; Redis is slower than the"
+                        + " publishers");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RedStreamConnectionException("interrupted while waiting for room in the batcher queue", e);
+        }
+    }
+
+    @Override
+    public void flush() {
+        CompletableFuture<String> done = new CompletableFuture<>();
+        enqueue(new Item(null, null, done, true));
+        await(done);
+    }
+
+    private static void await(CompletableFuture<String> done) {
+        try {
+            done.get(CLOSE_WAIT_MS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new RedStreamConnectionException("flush did not complete: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    private void run() {
+        List<Item> batch = new ArrayList<>(settings.maxBatchSize());
+        while (!(closed && queue.isEmpty())) {
+            try {
+                Item first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                long deadline = System.nanoTime() + settings.linger().toNanos();
+                while (batch.size() < settings.maxBatchSize() && !batch.get(batch.size() - 1).flush()) {
+                    long wait = deadline - System.nanoTime();
+                    Item next = wait <= 0 ? queue.poll() : queue.poll(wait, TimeUnit.NANOSECONDS);
+                    if (next == null) {
+                        break;
+                    }
+                    batch.add(next);
+                }
+                send(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // Never let the sender die: fail this batch's futures and go on with the next.
+                for (Item item : batch) {
+                    item.future().completeExceptionally(ErrorTranslator.translate("publish batch", e));
+                }
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void send(List<Item> batch) {
+        List<Item> messages = new ArrayList<>(batch.size());
+        for (Item i : batch) {
+            if (!i.flush()) {
+                messages.add(i);
+            }
+        }
+        if (!messages.isEmpty()) {
+            List<Response<StreamEntryID>> responses = new ArrayList<>(messages.size());
+            try {
+                ctx.gateway().call("publish batch", j -> {
+                    try (AbstractPipeline p = j.pipelined()) {
+                        for (Item m : messages) {
+                            responses.add(p.xadd(m.key(), params, m.fields()));
+                        }
+                        p.sync();
+                    }
+                    return null;
+                });
+                for (int k = 0; k < messages.size(); k++) {
+                    complete(messages.get(k), responses.get(k));
+                }
+            } catch (RuntimeException e) {
+                for (Item m : messages) {
+                    m.future().completeExceptionally(ErrorTranslator.translate("publish to " + m.key(), e));
+                }
+            }
+        }
+        for (Item i : batch) {
+            if (i.flush()) {
+                i.future().complete("flushed");
+            }
+        }
+    }
+
+    private static void complete(Item m, Response<StreamEntryID> response) {
+        try {
+            StreamEntryID id = response.get();
+            if (id == null) {
+                m.future().completeExceptionally(new io.redstream.core.NotFoundException("publish to " + m.key()
+                        + " failed: the stream does not exist and noCreate was set"));
+            } else {
+                m.future().complete(id.toString());
+            }
+        } catch (RuntimeException e) {
+            m.future().completeExceptionally(ErrorTranslator.translate("publish to " + m.key(), e));
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        CompletableFuture<String> done = new CompletableFuture<>();
+        enqueue(new Item(null, null, done, true));
+        closed = true;
+        await(done);
+        try {
+            sender.join(CLOSE_WAIT_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.redstream.core.internal;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Function;
+import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
+import redis.clients.jedis.Connection;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.RedisClusterClient;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * The single place RedStream talks to Redis through. Owns the Jedis client (pooled, standalone or cluster) and
+ * translates every Jedis exception at this boundary.
+ *
+ * <p>Thread-safe: Jedis clients are pooled and safe for concurrent use.
+ */
+public final class RedisGateway implements AutoCloseable {
+    private final ConnectionSettings settings;
+    private final UnifiedJedis jedis;
+    private final DefaultJedisClientConfig clientConfig;
+
+    public RedisGateway(ConnectionSettings settings) {
+        this.settings = settings;
+        this.clientConfig = clientConfig(settings);
+        GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
+        pool.setMaxTotal(settings.poolMaxTotal());
+        pool.setMaxIdle(settings.poolMaxIdle());
+        pool.setMinIdle(settings.poolMinIdle());
+        pool.setMaxWait(settings.connectTimeout().plus(settings.socketTimeout()));
+        pool.setTestWhileIdle(true);
+        pool.setJmxEnabled(false);
+        if (settings.cluster()) {
+            Set<HostAndPort> seeds = new HashSet<>();
+            for (String node : settings.nodes()) {
+                seeds.add(HostAndPort.from(node));
+            }
+            this.jedis = RedisClusterClient.builder().nodes(seeds).clientConfig(clientConfig).poolConfig(pool).build();
+        } else {
+            this.jedis = RedisClient.builder().hostAndPort(HostAndPort.from(settings.nodes().get(0)))
+                    .clientConfig(clientConfig).poolConfig(pool).build();
+        }
+    }
+
+    private static DefaultJedisClientConfig clientConfig(ConnectionSettings s) {
+        DefaultJedisClientConfig.Builder b = DefaultJedisClientConfig.builder()
+                .connectionTimeoutMillis(millis(s.connectTimeout()))
+                .socketTimeoutMillis(millis(s.socketTimeout()))
+                .blockingSocketTimeoutMillis(millis(s.blockingSocketTimeout()))
+                .ssl(s.ssl())
+                .clientName(s.clientName());
+        if (s.user() != null) {
+            b.user(s.user());
+        }
+        if (s.password() != null) {
+            b.password(s.password());
+        }
+        if (!s.cluster() && s.database() != 0) {
+            b.database(s.database());
+        }
+        return b.build();
+    }
+
+    private static int millis(java.time.Duration d) {
+        return (int) Math.min(Integer.MAX_VALUE, d.toMillis());
+    }
+
+    /** Runs one client call, translating any failure. */
+    public <T> T call(String operation, Function<UnifiedJedis, T> command) {
+        try {
+            return command.apply(jedis);
+        } catch (RuntimeException e) {
+            throw ErrorTranslator.translate(operation, e);
+        }
+    }
+
+    public boolean isCluster() {
+        return settings.cluster();
+    }
+
+    public ConnectionSettings settings() {
+        return settings;
+    }
+
+    /** The client config, for components that open dedicated connections (pub/sub). */
+    public DefaultJedisClientConfig clientConfig() {
+        return clientConfig;
+    }
+
+    /** The underlying client, for internal components that pipeline or need cluster details. */
+    public UnifiedJedis jedis() {
+        return jedis;
+    }
+
+    @Override
+    public void close() {
+        jedis.close();
+    }
+}

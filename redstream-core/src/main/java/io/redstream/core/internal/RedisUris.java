@@ -1,0 +1,92 @@
+package io.redstream.core.internal;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Parses {@code redis://[user[:password]@]host[:port][/db]} and {@code rediss://...}. Error messages show the URI
+ * with the password masked.
+ */
+public final class RedisUris {
+    private RedisUris() {
+    }
+
+    /** The parts of a Redis URI. */
+    public record Parsed(String host, int port, String user, String password, int database, boolean ssl) {
+        @Override
+        public String toString() {
+            return (ssl ? "rediss://" : "redis://") + (user == null ? "" : user + "@") + host + ":" + port + "/"
+                    + database + (password == null ? "" : " (password set)");
+        }
+    }
+
+    public static Parsed parse(String uri) {
+        if (uri == null || uri.isBlank()) {
+            throw new IllegalArgumentException("redisUri must not be empty; expected redis://host:port");
+        }
+        URI u;
+        try {
+            u = new URI(uri.trim());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("redisUri must be a URI like redis://host:port, but was '"
+                    + mask(uri) + "'");
+        }
+        String scheme = u.getScheme();
+        if (!"redis".equals(scheme) && !"rediss".equals(scheme)) {
+            throw new IllegalArgumentException("redisUri scheme must be redis or rediss, but was '" + mask(uri) + "'");
+        }
+        if (u.getHost() == null) {
+            throw new IllegalArgumentException("redisUri must name a host, but was '" + mask(uri) + "'");
+        }
+        int port = u.getPort() == -1 ? 6379 : u.getPort();
+        String user = null;
+        String password = null;
+        String info = u.getRawUserInfo();
+        if (info != null && !info.isEmpty()) {
+            int colon = info.indexOf(':');
+            if (colon < 0) {
+                // "redis://secret@host" is the common password-only form (Redis before ACLs).
+                password = decode(info);
+            } else {
+                user = colon == 0 ? null : decode(info.substring(0, colon));
+                password = decode(info.substring(colon + 1));
+            }
+        }
+        int db = 0;
+        String path = u.getPath();
+        if (path != null && path.length() > 1) {
+            try {
+                db = Integer.parseInt(path.substring(1));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("redisUri database must be a number (redis://host:port/0), but"
+                        + " was '" + mask(uri) + "'");
+            }
+            if (db < 0) {
+                throw new IllegalArgumentException("redisUri database must be zero or positive, but was " + db);
+            }
+        }
+        return new Parsed(u.getHost(), port, user, password, db, "rediss".equals(scheme));
+    }
+
+    /** The URI with any password replaced by {@code ***}, safe to print. */
+    public static String mask(String uri) {
+        if (uri == null) {
+            return null;
+        }
+        int scheme = uri.indexOf("://");
+        int at = uri.lastIndexOf('@');
+        if (scheme < 0 || at < scheme) {
+            return uri;
+        }
+        String info = uri.substring(scheme + 3, at);
+        int colon = info.indexOf(':');
+        String masked = colon < 0 ? "***" : info.substring(0, colon) + ":***";
+        return uri.substring(0, scheme + 3) + masked + uri.substring(at);
+    }
+
+    private static String decode(String s) {
+        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,16 @@
+package io.redstream.core.stream;
+
+import java.util.Map;
+
+/**
+ * {@code XPENDING} summary of a group.
+ *
+ * @param lowestId lowest pending id, or {@code null} when nothing is pending
+ * @param highestId highest pending id, or {@code null}
+ * @param consumers pending count per consumer
+ */
+public record PendingSummary(long count, String lowestId, String highestId, Map<String, Long> consumers) {
+    public PendingSummary {
+        consumers = Map.copyOf(consumers);
+    }
+}

@@ -1,0 +1,139 @@
+package io.redstream.core.stream;
+
+import static java.util.Objects.requireNonNull;
+
+import io.redstream.core.internal.Json;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * One stream entry as read back: its id, raw fields, and — for group reads and claims — how often it was delivered.
+ *
+ * <p>{@link #fields()} holds every field as Redis stores it, including the meta fields of {@link MessageFields}.
+ * {@link #values()} gives the caller's fields typed: values published as non-strings come back as the JSON types
+ * Jackson reads ({@code Map}, {@code List}, {@code Integer}, {@code Boolean}, ...), strings as strings.
+ *
+ * <p>An entry trimmed away while still pending is returned by Redis with no fields; {@link #isDeleted()} tells.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class StreamEntry {
+    private final String stream;
+    private final String id;
+    private final Map<String, String> fields;
+    private final Long deliveries;
+
+    public StreamEntry(String stream, String id, Map<String, String> fields, Long deliveries) {
+        this.stream = requireNonNull(stream, "stream");
+        this.id = requireNonNull(id, "id");
+        this.fields = fields == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        this.deliveries = deliveries;
+    }
+
+    public String stream() {
+        return stream;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** Every field as stored, meta fields included. */
+    public Map<String, String> fields() {
+        return fields;
+    }
+
+    /** How many times the entry was delivered to a group consumer, when known. */
+    public OptionalLong deliveries() {
+        return deliveries == null ? OptionalLong.empty() : OptionalLong.of(deliveries);
+    }
+
+    /** True when the entry was deleted or trimmed while pending: Redis returns its id with no fields. */
+    public boolean isDeleted() {
+        return fields.isEmpty();
+    }
+
+    /** A raw field value, or {@code null}. */
+    public String get(String field) {
+        return fields.get(field);
+    }
+
+    /** A field read as {@code type} (JSON for non-string types); {@code null} when absent. */
+    public <T> T get(String field, Class<T> type) {
+        String raw = fields.get(field);
+        if (raw == null) {
+            return null;
+        }
+        if (type == String.class && !jsonFields().contains(field)) {
+            return type.cast(raw);
+        }
+        return Json.read("field '" + field + "' of entry " + id, raw, type);
+    }
+
+    /** The caller's fields (meta fields removed), non-string values decoded from JSON. */
+    public Map<String, Object> values() {
+        Set<String> json = jsonFields();
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : fields.entrySet()) {
+            if (MessageFields.isMeta(e.getKey())) {
+                continue;
+            }
+            out.put(e.getKey(), json.contains(e.getKey())
+                    ? Json.read("field '" + e.getKey() + "' of entry " + id, e.getValue(), Object.class)
+                    : e.getValue());
+        }
+        return out;
+    }
+
+    /** Publish time in epoch ms from {@code _timestamp}, else the millisecond part of the id. */
+    public long timestamp() {
+        String ts = fields.get(MessageFields.TIMESTAMP);
+        if (ts != null) {
+            try {
+                return Long.parseLong(ts);
+            } catch (NumberFormatException ignored) {
+                // fall through to the id, which always carries a time
+            }
+        }
+        int dash = id.indexOf('-');
+        return Long.parseLong(dash < 0 ? id : id.substring(0, dash));
+    }
+
+    /** The publisher's identity, or {@code null} for entries not written through RedStream. */
+    public String source() {
+        return fields.get(MessageFields.SOURCE);
+    }
+
+    /** The trace id, or {@code null}. */
+    public String traceId() {
+        return fields.get(MessageFields.TRACE_ID);
+    }
+
+    private Set<String> jsonFields() {
+        String list = fields.get(MessageFields.JSON_FIELDS);
+        return list == null || list.isEmpty() ? Set.of() : Arrays.stream(list.split(",")).collect(Collectors.toSet());
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof StreamEntry other && stream.equals(other.stream) && id.equals(other.id)
+                && fields.equals(other.fields);
+    }
+
+    @Override
+    public int hashCode() {
+        return stream.hashCode() * 31 + id.hashCode();
+    }
+
+    /** Shows the stream, id and field names only: values may be sensitive. */
+    @Override
+    public String toString() {
+        return "StreamEntry[" + stream + " " + id + " fields=" + fields.keySet()
+                + (deliveries == null ? "" : " deliveries=" + deliveries) + "]";
+    }
+}
