@@ -1,0 +1,133 @@
+package io.redstream.testkit;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The record of one child process we started, kept on disk so that a later JVM can kill it if we die
+ * without cleaning up (a {@code kill -9} of the JVM skips shutdown hooks, and the child survives).
+ *
+ * <p>The file is named {@code <ownerPid>-<childPid>.pid} and lives in {@link #defaultDirectory()}.
+ * Its content also records both processes' start instants, because pids are reused: a pid alone could
+ * make the reaper kill an unrelated process that happens to have the same number today.
+ *
+ * <p>Immutable and thread-safe.
+ */
+record PidFile(long ownerPid, Optional<Instant> ownerStart, long childPid, Optional<Instant> childStart) {
+
+  static final String DIRECTORY_NAME = "redstream-testkit-pids";
+
+  private static final Pattern NAME = Pattern.compile("(\\d+)-(\\d+)\\.pid");
+
+  /** Two start instants closer than this denote the same process (the kernel's clock ticks are coarse). */
+  private static final Duration SAME_START_TOLERANCE = Duration.ofSeconds(1);
+
+  PidFile {
+    requireNonNull(ownerStart, "ownerStart");
+    requireNonNull(childStart, "childStart");
+  }
+
+  static Path defaultDirectory() {
+    return Path.of(System.getProperty("java.io.tmpdir"), DIRECTORY_NAME);
+  }
+
+  /** A record of {@code child} owned by this JVM. */
+  static PidFile ownedByThisJvm(ProcessHandle child) {
+    ProcessHandle self = ProcessHandle.current();
+    return new PidFile(self.pid(), self.info().startInstant(), child.pid(), child.info().startInstant());
+  }
+
+  String fileName() {
+    return ownerPid + "-" + childPid + ".pid";
+  }
+
+  /** Writes the record atomically, so a reaper in another JVM never reads half a file. */
+  Path writeTo(Path directory) {
+    try {
+      Files.createDirectories(directory);
+      Path target = directory.resolve(fileName());
+      Path temp = Files.createTempFile(directory, fileName(), ".tmp");
+      Files.writeString(temp, content(), StandardCharsets.UTF_8);
+      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      return target;
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write pid file " + fileName() + " in " + directory, e);
+    }
+  }
+
+  String content() {
+    StringBuilder out = new StringBuilder();
+    out.append("owner.pid=").append(ownerPid).append('\n');
+    ownerStart.ifPresent(s -> out.append("owner.start=").append(s.toEpochMilli()).append('\n'));
+    out.append("child.pid=").append(childPid).append('\n');
+    childStart.ifPresent(s -> out.append("child.start=").append(s.toEpochMilli()).append('\n'));
+    return out.toString();
+  }
+
+  /**
+   * Parses a record from its file name and content. The pids come from the name (the contract); the
+   * start instants from the content, and are simply unknown if the content is missing or garbled.
+   *
+   * @return empty if the file name is not {@code <ownerPid>-<childPid>.pid}
+   */
+  static Optional<PidFile> parse(String fileName, String content) {
+    Matcher m = NAME.matcher(requireNonNull(fileName, "fileName"));
+    if (!m.matches()) {
+      return Optional.empty();
+    }
+    long owner;
+    long child;
+    try {
+      owner = Long.parseLong(m.group(1));
+      child = Long.parseLong(m.group(2));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+    Properties props = new Properties();
+    try {
+      props.load(new StringReader(content == null ? "" : content));
+    } catch (IOException | IllegalArgumentException e) {
+      props.clear();
+    }
+    return Optional.of(new PidFile(owner, instant(props, "owner.start"), child, instant(props, "child.start")));
+  }
+
+  private static Optional<Instant> instant(Properties props, String key) {
+    String value = props.getProperty(key);
+    if (value == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Instant.ofEpochMilli(Long.parseLong(value.trim())));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** True when a live process with {@code pid} exists and is the one recorded (not a reused pid). */
+  static boolean isSameLiveProcess(long pid, Optional<Instant> recordedStart) {
+    Optional<ProcessHandle> handle = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+    return handle.isPresent() && sameStart(recordedStart, handle.get().info().startInstant());
+  }
+
+  /** Unknown on either side counts as the same: we can only refute a match, never prove it. */
+  static boolean sameStart(Optional<Instant> recorded, Optional<Instant> actual) {
+    if (recorded.isEmpty() || actual.isEmpty()) {
+      return true;
+    }
+    return Duration.between(recorded.get(), actual.get()).abs().compareTo(SAME_START_TOLERANCE) < 0;
+  }
+}
