@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
  * Kills redis-server processes left behind by JVMs that died without cleaning up.
  *
  * <p>For every {@link PidFile} whose owner JVM is gone (or whose pid now belongs to a different
- * process), the recorded child is killed with SIGKILL if it is still the process we recorded, and the
- * file is deleted. Files of live owners are never touched, so concurrent JVMs (parallel module builds)
+ * process), the recorded child is killed with SIGKILL if it is still the process we recorded, its temp
+ * data directory (if the owner created one) is deleted, and so is the file. Files of live owners are never touched, so concurrent JVMs (parallel module builds)
  * do not interfere. Thread-safe; safe to run from several JVMs at once.
  */
 final class OrphanReaper {
@@ -59,8 +59,24 @@ final class OrphanReaper {
     if (PidFile.isSameLiveProcess(record.childPid(), record.childStart())) {
       killed = kill(record.childPid());
     }
+    if (!PidFile.isSameLiveProcess(record.childPid(), record.childStart())) {
+      record.tempDirectory().filter(dir -> isOurTempDirectory(dir, file.getParent()))
+          .ifPresent(Directories::deleteRecursively);
+    }
     deleteQuietly(file);
     return killed;
+  }
+
+  /**
+   * Only a directory the testkit names {@code redstream-redis-*}, next to the pid directory, is ever
+   * deleted: a pid file is input from another process and must not be able to point us at anything else.
+   */
+  static boolean isOurTempDirectory(Path candidate, Path pidDirectory) {
+    Path dir = candidate.toAbsolutePath().normalize();
+    Path root = pidDirectory.toAbsolutePath().normalize().getParent();
+    return root != null
+        && root.equals(dir.getParent())
+        && dir.getFileName().toString().startsWith(RedisServerProcess.TEMP_DIRECTORY_PREFIX);
   }
 
   private static boolean kill(long pid) {

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,11 +23,13 @@ import java.util.regex.Pattern;
  *
  * <p>The file is named {@code <ownerPid>-<childPid>.pid} and lives in {@link #defaultDirectory()}.
  * Its content also records both processes' start instants, because pids are reused: a pid alone could
- * make the reaper kill an unrelated process that happens to have the same number today.
+ * make the reaper kill an unrelated process that happens to have the same number today. It also names
+ * the temp data directory the owner created for the child, if any, so the reaper can delete it too.
  *
  * <p>Immutable and thread-safe.
  */
-record PidFile(long ownerPid, Optional<Instant> ownerStart, long childPid, Optional<Instant> childStart) {
+record PidFile(long ownerPid, Optional<Instant> ownerStart, long childPid, Optional<Instant> childStart,
+    Optional<Path> tempDirectory) {
 
   static final String DIRECTORY_NAME = "redstream-testkit-pids";
 
@@ -38,6 +41,11 @@ record PidFile(long ownerPid, Optional<Instant> ownerStart, long childPid, Optio
   PidFile {
     requireNonNull(ownerStart, "ownerStart");
     requireNonNull(childStart, "childStart");
+    requireNonNull(tempDirectory, "tempDirectory");
+  }
+
+  PidFile(long ownerPid, Optional<Instant> ownerStart, long childPid, Optional<Instant> childStart) {
+    this(ownerPid, ownerStart, childPid, childStart, Optional.empty());
   }
 
   static Path defaultDirectory() {
@@ -46,8 +54,13 @@ record PidFile(long ownerPid, Optional<Instant> ownerStart, long childPid, Optio
 
   /** A record of {@code child} owned by this JVM. */
   static PidFile ownedByThisJvm(ProcessHandle child) {
+    return ownedByThisJvm(child, Optional.empty());
+  }
+
+  /** A record of {@code child} owned by this JVM, which created {@code tempDirectory} for it. */
+  static PidFile ownedByThisJvm(ProcessHandle child, Optional<Path> tempDirectory) {
     ProcessHandle self = ProcessHandle.current();
-    return new PidFile(self.pid(), self.info().startInstant(), child.pid(), child.info().startInstant());
+    return new PidFile(self.pid(), self.info().startInstant(), child.pid(), child.info().startInstant(), tempDirectory);
   }
 
   String fileName() {
@@ -69,11 +82,19 @@ record PidFile(long ownerPid, Optional<Instant> ownerStart, long childPid, Optio
   }
 
   String content() {
-    StringBuilder out = new StringBuilder();
-    out.append("owner.pid=").append(ownerPid).append('\n');
-    ownerStart.ifPresent(s -> out.append("owner.start=").append(s.toEpochMilli()).append('\n'));
-    out.append("child.pid=").append(childPid).append('\n');
-    childStart.ifPresent(s -> out.append("child.start=").append(s.toEpochMilli()).append('\n'));
+    // Properties escaping, because a temp path could in principle contain '\\' or '='.
+    Properties props = new Properties();
+    props.setProperty("owner.pid", String.valueOf(ownerPid));
+    ownerStart.ifPresent(t -> props.setProperty("owner.start", String.valueOf(t.toEpochMilli())));
+    props.setProperty("child.pid", String.valueOf(childPid));
+    childStart.ifPresent(t -> props.setProperty("child.start", String.valueOf(t.toEpochMilli())));
+    tempDirectory.ifPresent(d -> props.setProperty("child.tempdir", d.toString()));
+    StringWriter out = new StringWriter();
+    try {
+      props.store(out, "redstream-testkit child process record");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // StringWriter does not throw
+    }
     return out.toString();
   }
 
@@ -102,7 +123,9 @@ record PidFile(long ownerPid, Optional<Instant> ownerStart, long childPid, Optio
     } catch (IOException | IllegalArgumentException e) {
       props.clear();
     }
-    return Optional.of(new PidFile(owner, instant(props, "owner.start"), child, instant(props, "child.start")));
+    Optional<Path> tempDirectory = Optional.ofNullable(props.getProperty("child.tempdir")).map(String::trim)
+        .filter(v -> !v.isEmpty()).map(Path::of);
+    return Optional.of(new PidFile(owner, instant(props, "owner.start"), child, instant(props, "child.start"), tempDirectory));
   }
 
   private static Optional<Instant> instant(Properties props, String key) {

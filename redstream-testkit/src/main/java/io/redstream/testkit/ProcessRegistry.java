@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -53,12 +54,14 @@ final class ProcessRegistry {
   /**
    * Registers a just-started child: in memory for the hook, on disk for the reaper.
    *
+   * @param tempDirectory the temp data directory created for the child, for the reaper to delete
+   *
    * @throws java.io.UncheckedIOException if the pid file cannot be written; the process is then not
    *     tracked and the caller must kill it
    */
-  static Tracked track(Process process) {
+  static Tracked track(Process process, Optional<Path> tempDirectory) {
     initialize();
-    PidFile record = PidFile.ownedByThisJvm(process.toHandle());
+    PidFile record = PidFile.ownedByThisJvm(process.toHandle(), tempDirectory);
     Tracked tracked = new Tracked(process, PidFile.defaultDirectory().resolve(record.fileName()));
     LIVE.add(tracked);
     try {

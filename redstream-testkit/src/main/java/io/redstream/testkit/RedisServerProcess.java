@@ -53,6 +53,9 @@ public final class RedisServerProcess implements AutoCloseable {
   /** Log file (stdout and stderr of every start, appended) inside the data directory. */
   public static final String LOG_FILE_NAME = "redis.log";
 
+  /** Name prefix of the temp data directories the fixture creates (and may delete, see reapOrphans). */
+  static final String TEMP_DIRECTORY_PREFIX = "redstream-redis-";
+
   /** Starts per {@code start()}/{@code restart()} when the port turns out to be taken. */
   static final int START_ATTEMPTS = 5;
 
@@ -113,7 +116,8 @@ public final class RedisServerProcess implements AutoCloseable {
    * Kills redis-server processes recorded by JVMs that are no longer alive (a test JVM killed with
    * {@code kill -9} skips its shutdown hook, and its children survive). Runs automatically the first
    * time this JVM starts a server; safe to call any time, from several JVMs at once. A recorded pid
-   * that now belongs to a different process (pid reuse) is left alone.
+   * that now belongs to a different process (pid reuse) is left alone. Temp data directories the dead
+   * JVM created for its servers are deleted too.
    *
    * @return how many orphaned processes were killed
    */
@@ -289,7 +293,8 @@ public final class RedisServerProcess implements AutoCloseable {
       ProcessRegistry.Tracked startedTracked = null;
       Outcome outcome;
       try {
-        startedTracked = ProcessRegistry.track(started);
+        startedTracked = ProcessRegistry.track(started,
+            ownsDataDirectory ? Optional.of(dataDirectory) : Optional.empty());
         outcome = awaitReady(started);
       } catch (RuntimeException | Error e) {
         discard(started, startedTracked);
@@ -546,7 +551,7 @@ public final class RedisServerProcess implements AutoCloseable {
       boolean owns;
       try {
         if (dataDirectory == null) {
-          dir = ProcessRegistry.createTempDirectory("redstream-redis-");
+          dir = ProcessRegistry.createTempDirectory(TEMP_DIRECTORY_PREFIX);
           owns = true;
         } else {
           dir = Files.createDirectories(dataDirectory);

@@ -24,6 +24,7 @@ class JvmDeathIT {
   @TempDir Path scratch;
   private Process jvm;
   private long redisPid = -1;
+  private Path dataDirectory;
 
   @AfterEach
   void cleanUp() throws InterruptedException {
@@ -46,6 +47,7 @@ class JvmDeathIT {
     assertThat(jvm.waitFor(10, TimeUnit.SECONDS)).isTrue();
     assertThat(awaitDeath(redisPid)).as("redis-server pid %d killed by the hook", redisPid).isTrue();
     assertThat(pidFileOf(jvm.pid(), redisPid)).doesNotExist();
+    assertThat(dataDirectory).as("temp data directory deleted by the hook").doesNotExist();
     // From a file: destroy() closes the child's pipes.
     assertThat(Files.readString(stderr()))
         .contains("shutdown hook killed 1 redis-server process");
@@ -61,11 +63,13 @@ class JvmDeathIT {
     jvm.destroyForcibly(); // SIGKILL: no shutdown hook runs
     assertThat(jvm.waitFor(10, TimeUnit.SECONDS)).isTrue();
     assertThat(isAlive(redisPid)).as("the orphan outlives its JVM").isTrue();
+    assertThat(dataDirectory).isDirectory();
 
     RedisServerProcess.reapOrphans();
 
     assertThat(awaitDeath(redisPid)).as("orphan pid %d reaped", redisPid).isTrue();
     assertThat(pidFile).doesNotExist();
+    assertThat(dataDirectory).as("temp data directory of the dead JVM deleted").doesNotExist();
   }
 
   private Path stderr() {
@@ -84,6 +88,9 @@ class JvmDeathIT {
     BufferedReader out = new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8));
     String line;
     while ((line = out.readLine()) != null) {
+      if (line.startsWith("DATA_DIR ")) {
+        dataDirectory = Path.of(line.substring("DATA_DIR ".length()).trim());
+      }
       if (line.startsWith("REDIS_PID ")) {
         return Long.parseLong(line.substring("REDIS_PID ".length()).trim());
       }

@@ -10,6 +10,7 @@ public final class LeakyJvmMain {
 
   public static void main(String[] args) throws InterruptedException {
     RedisServerProcess server = RedisServerProcess.start();
+    System.out.println("DATA_DIR " + server.dataDirectory());
     System.out.println("REDIS_PID " + server.pid());
     System.out.flush();
     Thread.sleep(60_000); // bounded: the test kills us long before; never leak this JVM either

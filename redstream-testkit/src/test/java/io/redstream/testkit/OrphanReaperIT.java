@@ -50,6 +50,34 @@ class OrphanReaperIT {
   }
 
   @Test
+  void reap_deadOwner_deletesTheTempDirectoryItCreatedButNothingElse() throws Exception {
+    child = startRedisChild();
+    Path directory = scratch.resolve("pids");
+    Path ours = java.nio.file.Files.createDirectories(scratch.resolve("redstream-redis-123"));
+    java.nio.file.Files.writeString(ours.resolve("redis.conf"), "port 1\n");
+    pidFile(deadPid(), child, ours).writeTo(directory);
+    Path foreign = java.nio.file.Files.createDirectories(scratch.resolve("precious"));
+    Process other = new ProcessBuilder("true").start();
+    other.waitFor(5, TimeUnit.SECONDS);
+    pidFile(deadPid(), other, foreign).writeTo(directory);
+
+    assertThat(OrphanReaper.reap(directory)).isEqualTo(1);
+
+    assertThat(ours).doesNotExist();
+    assertThat(foreign).as("not named like our temp directories").exists();
+  }
+
+  @Test
+  void isOurTempDirectory_onlyPrefixedSiblingsOfThePidDirectory() {
+    Path pids = Path.of("/tmp/redstream-testkit-pids");
+
+    assertThat(OrphanReaper.isOurTempDirectory(Path.of("/tmp/redstream-redis-42"), pids)).isTrue();
+    assertThat(OrphanReaper.isOurTempDirectory(Path.of("/tmp/other-42"), pids)).isFalse();
+    assertThat(OrphanReaper.isOurTempDirectory(Path.of("/home/redstream-redis-42"), pids)).isFalse();
+    assertThat(OrphanReaper.isOurTempDirectory(Path.of("/tmp/redstream-redis-42/../../etc"), pids)).isFalse();
+  }
+
+  @Test
   void reap_childOfLiveOwner_isLeftAlone() throws Exception {
     child = startRedisChild();
     Path directory = scratch.resolve("pids");
@@ -85,6 +113,11 @@ class OrphanReaperIT {
 
   private static PidFile pidFile(long ownerPid, Process child) {
     return new PidFile(ownerPid, Optional.empty(), child.pid(), child.toHandle().info().startInstant());
+  }
+
+  private static PidFile pidFile(long ownerPid, Process child, Path tempDirectory) {
+    return new PidFile(ownerPid, Optional.empty(), child.pid(), child.toHandle().info().startInstant(),
+        Optional.of(tempDirectory));
   }
 
   /** A real redis-server the way a dead JVM would have left it: ours, but not in our registry. */

@@ -32,6 +32,16 @@ class PidFileTest {
   }
 
   @Test
+  void writeTo_thenParse_roundTripsTempDirectoryWithAwkwardCharacters(@TempDir Path dir) throws Exception {
+    PidFile original = new PidFile(1, Optional.empty(), 2, Optional.empty(),
+        Optional.of(Path.of("/tmp/redstream-redis-a=b:c\\d e")));
+
+    Path written = original.writeTo(dir);
+
+    assertThat(PidFile.parse(written.getFileName().toString(), Files.readString(written))).contains(original);
+  }
+
+  @Test
   void parse_foreignFileName_isEmpty() {
     assertThat(PidFile.parse("notes.txt", "")).isEmpty();
     assertThat(PidFile.parse("12.pid", "")).isEmpty();

@@ -47,6 +47,36 @@ class RedisBinaryTest {
 
     assertThat(RedisBinary.path()).isSameAs(first);
     assertThat(Files.isExecutable(first)).isTrue();
+    assertThat(first.getParent().getFileName().toString()).isEqualTo(RedisBinary.CACHE_DIRECTORY_NAME);
+  }
+
+  @Test
+  void cache_movesExtractedBinaryIntoCacheAndDeletesItsTempDirectory(@TempDir Path dir) throws Exception {
+    Path extracted = extractedBinary(dir, "v1");
+
+    Path cached = RedisBinary.cache(extracted, dir.resolve("cache"));
+
+    assertThat(cached).isEqualTo(dir.resolve("cache/redis-server")).hasContent("v1");
+    assertThat(Files.isExecutable(cached)).isTrue();
+    assertThat(extracted.getParent()).doesNotExist();
+  }
+
+  @Test
+  void cache_staleOrTamperedCopy_isReplacedByTheBundledBytes(@TempDir Path dir) throws Exception {
+    Path cache = Files.createDirectories(dir.resolve("cache"));
+    executable(cache, "redis-server");
+    Files.writeString(cache.resolve("redis-server"), "evil");
+
+    Path cached = RedisBinary.cache(extractedBinary(dir, "good"), cache);
+
+    assertThat(cached).hasContent("good");
+  }
+
+  private static Path extractedBinary(Path dir, String content) throws Exception {
+    Path jvmDir = Files.createDirectories(dir.resolve("extract-" + content));
+    Path file = executable(jvmDir, "redis-server");
+    Files.writeString(file, content);
+    return file;
   }
 
   private static Path executable(Path dir, String name) throws Exception {
