@@ -3,6 +3,10 @@ package io.redstream.core;
 import static java.util.Objects.requireNonNull;
 
 import io.redstream.core.access.AccessGuard;
+import io.redstream.core.consumer.ConsumerSettings;
+import io.redstream.core.consumer.MessageHandler;
+import io.redstream.core.consumer.StreamConsumer;
+import io.redstream.core.internal.consumer.DefaultStreamConsumer;
 import io.redstream.core.internal.ClientContext;
 import io.redstream.core.internal.ConnectionSettings;
 import io.redstream.core.internal.DefaultConsumerGroupOperations;
@@ -82,6 +86,25 @@ public final class RedStream implements AutoCloseable {
     /** Consumer groups: admin, group reads, ack, claim, pending. */
     public ConsumerGroupOperations groups() {
         return groups;
+    }
+
+    /**
+     * Starts a managed worker on {@code settings.stream()} for {@code settings.group()} as
+     * {@code settings.consumer()}: it drains its own pending entries, then reads new ones; acknowledges after the
+     * handler returns; retries failures with backoff up to {@code maxDeliveries}, then dead-letters them to
+     * {@code <stream>:dlq}; takes over entries of dead consumers; recreates a lost group; and backs off while Redis
+     * is down. Close the returned worker to stop it (closing this client does not stop it first).
+     *
+     * @throws io.redstream.core.InvalidNameException the stream name is invalid
+     * @throws InvalidArgumentException the group or consumer name is invalid
+     */
+    public StreamConsumer consumer(ConsumerSettings settings, MessageHandler handler) {
+        requireNonNull(settings, "settings");
+        requireNonNull(handler, "handler");
+        ctx.stream(settings.stream());
+        io.redstream.core.internal.Arguments.groupName("group", settings.group());
+        io.redstream.core.internal.Arguments.groupName("consumer", settings.consumer());
+        return new DefaultStreamConsumer(groups, settings, handler).start();
     }
 
     /** The naming rules every name is checked against. */

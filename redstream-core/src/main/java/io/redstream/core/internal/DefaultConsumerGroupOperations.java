@@ -33,11 +33,13 @@ public final class DefaultConsumerGroupOperations implements ConsumerGroupOperat
     private final ClientContext ctx;
     private final ConsumerGroupLister lister;
     private final AutoClaimer autoClaimer;
+    private final DeadLetters deadLetters;
 
     public DefaultConsumerGroupOperations(ClientContext ctx) {
         this.ctx = ctx;
         this.lister = new ConsumerGroupLister(ctx.gateway());
         this.autoClaimer = new AutoClaimer(ctx.gateway());
+        this.deadLetters = new DeadLetters(ctx.gateway());
     }
 
     @Override
@@ -111,13 +113,19 @@ public final class DefaultConsumerGroupOperations implements ConsumerGroupOperat
 
     @Override
     public List<StreamEntry> readPending(String stream, String group, String consumer, int count) {
+        return readPending(stream, group, consumer, "0", count);
+    }
+
+    @Override
+    public List<StreamEntry> readPending(String stream, String group, String consumer, String afterId, int count) {
         ResourceName name = ctx.authorize(Action.GROUP_READ, stream);
         String g = Arguments.groupName("group", group);
         String c = Arguments.groupName("consumer", consumer);
+        StreamEntryID after = toId(EntryIds.requireId("afterId", afterId));
         int n = Arguments.count("count", count, ctx.limits());
         String key = name.redisName();
         XReadGroupParams params = XReadGroupParams.xReadGroupParams().count(n);
-        Map<String, StreamEntryID> from = Map.of(key, new StreamEntryID(0, 0));
+        Map<String, StreamEntryID> from = Map.of(key, after);
         var raw = ctx.gateway().call("pending read of " + key, j -> j.xreadGroup(g, c, params, from));
         List<redis.clients.jedis.resps.StreamEntry> entries = new ArrayList<>();
         if (raw != null) {
@@ -177,6 +185,33 @@ public final class DefaultConsumerGroupOperations implements ConsumerGroupOperat
             }
         }
         return out;
+    }
+
+    @Override
+    public List<String> touch(String stream, String group, String consumer, Collection<String> ids) {
+        ResourceName name = ctx.authorize(Action.GROUP_CLAIM, stream);
+        String g = Arguments.groupName("group", group);
+        String c = Arguments.groupName("consumer", consumer);
+        StreamEntryID[] entryIds = ids("ids", ids);
+        String key = name.redisName();
+        List<StreamEntryID> held = ctx.gateway().call("keep-alive on " + key,
+                j -> j.xclaimJustId(key, g, c, 0, XClaimParams.xClaimParams(), entryIds));
+        return held.stream().map(StreamEntryID::toString).toList();
+    }
+
+    @Override
+    public String deadLetter(String stream, String group, String consumer, StreamEntry entry, String reason,
+            long deliveries) {
+        requireNonNull(entry, "entry");
+        ResourceName source = ctx.authorize(Action.GROUP_ACK, stream);
+        ResourceName dlq = ctx.naming().deadLetterStream(source);
+        ctx.guard().check(Action.STREAM_PUBLISH, dlq);
+        String g = Arguments.groupName("group", group);
+        String c = Arguments.groupName("consumer", consumer);
+        StreamEntryID id = toId(EntryIds.requireId("entry.id", entry.id()));
+        Map<String, String> fields = DeadLetters.fields(entry, source.redisName(), g, c, reason, deliveries,
+                ctx.clock().millis());
+        return deadLetters.write(source.redisName(), dlq.redisName(), g, id, fields);
     }
 
     @Override

@@ -57,7 +57,8 @@ final class StreamReader {
         Map<Integer, Map<String, StreamEntryID>> bySlot = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : offsets.entrySet()) {
             int slot = ctx.gateway().isCluster() ? JedisClusterCRC16.getSlot(e.getKey()) : 0;
-            StreamEntryID id = "$".equals(e.getValue()) ? StreamEntryID.XREAD_NEW_ENTRY : new StreamEntryID(e.getValue());
+            StreamEntryID id = "$".equals(e.getValue()) ? StreamEntryID.XREAD_NEW_ENTRY
+                    : DefaultConsumerGroupOperations.toId(e.getValue());
             bySlot.computeIfAbsent(slot, s -> new LinkedHashMap<>()).put(e.getKey(), id);
         }
         return new ArrayList<>(bySlot.values());

@@ -44,6 +44,31 @@ public interface ConsumerGroupOperations {
      */
     List<StreamEntry> readPending(String stream, String group, String consumer, int count);
 
+    /**
+     * Like {@link #readPending(String, String, String, int)} but only entries with ids above {@code afterId}, for
+     * paging through a long pending list without re-delivering the first page.
+     */
+    List<StreamEntry> readPending(String stream, String group, String consumer, String afterId, int count);
+
+    /**
+     * Resets the idle time of entries {@code consumer} already holds, without counting a delivery
+     * ({@code XCLAIM ... JUSTID}): a keep-alive so a slow but alive consumer is not robbed by auto-claim. Returns
+     * the ids still held.
+     */
+    List<String> touch(String stream, String group, String consumer, Collection<String> ids);
+
+    /**
+     * Moves an entry to the dead-letter stream {@code <stream>:dlq} and acknowledges it. The dead-letter entry
+     * keeps the original fields and adds {@code _dlq_reason}, {@code _dlq_original_id}, {@code _dlq_stream},
+     * {@code _dlq_group}, {@code _dlq_consumer}, {@code _dlq_deliveries} and {@code _dlq_at}.
+     *
+     * <p>On a standalone Redis both happen in one {@code MULTI}. On a cluster the two keys live in different slots
+     * (ADAPT names cannot carry hash tags), so the entry is written first and acknowledged second: a crash in
+     * between can leave a duplicate in the dead-letter stream, never a lost entry. Returns the dead-letter id.
+     */
+    String deadLetter(String stream, String group, String consumer, StreamEntry entry, String reason,
+            long deliveries);
+
     /** Acknowledges entries; returns how many were pending. */
     long ack(String stream, String group, Collection<String> ids);
 

@@ -1,0 +1,496 @@
+package io.redstream.core.internal.consumer;
+
+import static java.util.Objects.requireNonNull;
+
+import io.redstream.core.NotFoundException;
+import io.redstream.core.RedStreamConnectionException;
+import io.redstream.core.RedStreamException;
+import io.redstream.core.consumer.ConsumerSettings;
+import io.redstream.core.consumer.ConsumerStats;
+import io.redstream.core.consumer.MessageHandler;
+import io.redstream.core.consumer.StreamConsumer;
+import io.redstream.core.internal.NamedThreadFactory;
+import io.redstream.core.stream.AutoClaimResult;
+import io.redstream.core.stream.ConsumerGroupOperations;
+import io.redstream.core.stream.GroupInfo;
+import io.redstream.core.stream.PendingEntry;
+import io.redstream.core.stream.PendingQuery;
+import io.redstream.core.stream.StreamEntry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The consumer runtime. One reader thread fills a bounded set of permits (backpressure: it stops reading at
+ * {@code maxInFlight}); a fixed pool runs the handler; a scheduler flushes batched acks, fires retries, keeps
+ * slow entries alive and auto-claims entries of dead consumers.
+ *
+ * <p>Every entry is in exactly one local place while this worker owns it: in flight (handler running), waiting
+ * for a retry, or waiting for its ack. Pending entries found in Redis that are in none of those places are
+ * genuinely orphaned and are (re)delivered.
+ */
+public final class DefaultStreamConsumer implements StreamConsumer {
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultStreamConsumer.class);
+    private static final Duration LAG_INTERVAL = Duration.ofSeconds(5);
+    private static final int MAX_IDS_PER_CALL = 1000;
+
+    private final ConsumerGroupOperations groups;
+    private final ConsumerSettings s;
+    private final MessageHandler handler;
+    private final Semaphore permits;
+    private final ThreadPoolExecutor workers;
+    private final ScheduledExecutorService scheduler;
+    private final Thread reader;
+    private final AckBuffer acks = new AckBuffer();
+    private final Object ackLock = new Object();
+    private final Map<String, Long> inFlight = new ConcurrentHashMap<>();
+    private final Map<String, Retry> retries = new ConcurrentHashMap<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile boolean running = true;
+    private volatile long lag = -1;
+    private String drainCursor = "0";
+
+    private final LongAdder processed = new LongAdder();
+    private final LongAdder failed = new LongAdder();
+    private final LongAdder retried = new LongAdder();
+    private final LongAdder deadLettered = new LongAdder();
+    private final LongAdder claimed = new LongAdder();
+    private final LongAdder deleted = new LongAdder();
+    private final LongAdder acknowledged = new LongAdder();
+
+    private record Retry(StreamEntry entry, long deliveries, long dueNanos) {
+    }
+
+    public DefaultStreamConsumer(ConsumerGroupOperations groups, ConsumerSettings settings, MessageHandler handler) {
+        this.groups = requireNonNull(groups, "groups");
+        this.s = requireNonNull(settings, "settings");
+        this.handler = requireNonNull(handler, "handler");
+        this.permits = new Semaphore(settings.maxInFlight());
+        String prefix = "redstream-consumer-" + settings.group();
+        this.workers = new ThreadPoolExecutor(settings.concurrency(), settings.concurrency(), 0, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), new NamedThreadFactory(prefix));
+        ScheduledThreadPoolExecutor sched = new ScheduledThreadPoolExecutor(1,
+                new NamedThreadFactory(prefix + "-scheduler"));
+        sched.setRemoveOnCancelPolicy(true);
+        this.scheduler = sched;
+        this.reader = new NamedThreadFactory(prefix + "-reader").newThread(this::readLoop);
+    }
+
+    /** Starts the reader and the periodic tasks. */
+    public DefaultStreamConsumer start() {
+        reader.start();
+        every(s.ackInterval(), this::flushAcks);
+        every(Duration.ofMillis(Math.max(10, Math.min(50, s.retryDelay().toMillis()))), this::runRetries);
+        every(s.keepAliveInterval(), this::keepAlive);
+        every(s.claimInterval(), this::autoClaim);
+        every(LAG_INTERVAL, this::refreshLag);
+        return this;
+    }
+
+    private void every(Duration period, Runnable task) {
+        long ms = Math.max(1, period.toMillis());
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                // A periodic task that throws is cancelled by the executor; log and keep it alive instead.
+                LOG.warn("consumer {}/{}: background task failed: {}", s.group(), s.consumer(), e.toString());
+            }
+        }, ms, ms, TimeUnit.MILLISECONDS);
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    private void readLoop() {
+        Backoff backoff = new Backoff(Duration.ofMillis(100), s.maxBackoff());
+        boolean groupReady = false;
+        boolean drained = false;
+        String createFrom = s.startId();
+        while (running) {
+            try {
+                if (!groupReady) {
+                    if (groups.create(s.stream(), s.group(), createFrom)) {
+                        LOG.info("consumer {}/{}: created group on {} from {}", s.group(), s.consumer(), s.stream(),
+                                createFrom);
+                    }
+                    groupReady = true;
+                }
+                if (!drained) {
+                    drained = drainOwnPending();
+                    continue;
+                }
+                int n = acquire(s.batchSize());
+                if (n == 0) {
+                    continue;
+                }
+                List<StreamEntry> got = List.of();
+                try {
+                    got = groups.read(s.stream(), s.group(), s.consumer(), n, s.block());
+                } finally {
+                    permits.release(n - got.size());
+                }
+                for (StreamEntry e : got) {
+                    dispatch(e, 1);
+                }
+                backoff.reset();
+            } catch (NotFoundException e) {
+                // NOGROUP: Redis lost the group (restart without persistence, or someone destroyed it).
+                LOG.warn("consumer {}/{}: group missing on {} ({}); recreating it from 0", s.group(), s.consumer(),
+                        s.stream(), e.getMessage());
+                groupReady = false;
+                drained = false;
+                drainCursor = "0";
+                createFrom = "0";
+            } catch (RedStreamConnectionException e) {
+                LOG.warn("consumer {}/{}: Redis unavailable ({}); retrying", s.group(), s.consumer(), e.getMessage());
+                // A read whose reply was lost left entries pending for us: look for them once Redis is back.
+                drained = false;
+                drainCursor = "0";
+                pause(backoff.nextMillis());
+            } catch (RuntimeException e) {
+                LOG.error("consumer {}/{}: read loop error: {}", s.group(), s.consumer(), e.toString());
+                pause(backoff.nextMillis());
+            }
+        }
+    }
+
+    /**
+     * Re-delivers this consumer's own pending entries ({@code XREADGROUP ... 0}), page by page, skipping those this
+     * worker still holds. Returns true once the pending list is exhausted.
+     */
+    private boolean drainOwnPending() {
+        int n = acquire(s.batchSize());
+        if (n == 0) {
+            return false;
+        }
+        List<StreamEntry> page = List.of();
+        int used = 0;
+        try {
+            page = groups.readPending(s.stream(), s.group(), s.consumer(), drainCursor, n);
+            for (StreamEntry e : page) {
+                drainCursor = e.id();
+                if (isHeldLocally(e.id())) {
+                    continue;
+                }
+                used++;
+                dispatch(e, e.deliveries().orElse(1));
+            }
+        } finally {
+            permits.release(n - used);
+        }
+        if (page.isEmpty()) {
+            LOG.debug("consumer {}/{}: own pending list drained", s.group(), s.consumer());
+            return true;
+        }
+        return false;
+    }
+
+    private boolean isHeldLocally(String id) {
+        return inFlight.containsKey(id) || retries.containsKey(id);
+    }
+
+    /** Waits up to the read block time for at least one permit, then takes up to {@code max}. */
+    private int acquire(int max) {
+        try {
+            if (!permits.tryAcquire(s.block().toMillis(), TimeUnit.MILLISECONDS)) {
+                return 0;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+        int more = 0;
+        while (more < max - 1 && permits.tryAcquire()) {
+            more++;
+        }
+        return 1 + more;
+    }
+
+    // ---------------------------------------------------------------- handling
+
+    /** Hands an entry (whose permit is held) to a worker, or settles it at once. */
+    private void dispatch(StreamEntry entry, long deliveries) {
+        if (entry.isDeleted()) {
+            deleted.increment();
+            deadLetterQuietly(entry, "entry was deleted or trimmed from the stream while pending", deliveries);
+            permits.release();
+            return;
+        }
+        if (deliveries > s.maxDeliveries()) {
+            deadLetterQuietly(entry, "delivered " + deliveries + " times without being acknowledged (maxDeliveries "
+                    + s.maxDeliveries() + "); a consumer holding it probably crashed", deliveries);
+            permits.release();
+            return;
+        }
+        inFlight.put(entry.id(), System.nanoTime());
+        try {
+            workers.execute(() -> process(entry, deliveries));
+        } catch (RejectedExecutionException closing) {
+            // Closing: leave the entry pending in Redis; it is redelivered later.
+            inFlight.remove(entry.id());
+            permits.release();
+        }
+    }
+
+    private void process(StreamEntry entry, long deliveries) {
+        try {
+            handler.handle(entry);
+            processed.increment();
+            if (acks.add(entry.id()) >= s.ackBatchSize()) {
+                scheduleAckFlush();
+            }
+        } catch (Throwable t) {
+            failed.increment();
+            if (deliveries >= s.maxDeliveries()) {
+                deadLetterQuietly(entry, reason(t), deliveries);
+            } else {
+                retried.increment();
+                long delay = Backoff.retryDelayMillis(s.retryDelay(), s.maxRetryDelay(), deliveries);
+                retries.put(entry.id(), new Retry(entry, deliveries,
+                        System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delay)));
+            }
+            LOG.debug("consumer {}/{}: handler failed on {} (delivery {}): {}", s.group(), s.consumer(), entry.id(),
+                    deliveries, t.getClass().getName());
+        } finally {
+            inFlight.remove(entry.id());
+            permits.release();
+        }
+    }
+
+    private static String reason(Throwable t) {
+        String msg = t.getMessage();
+        return t.getClass().getName() + (msg == null ? "" : ": " + msg);
+    }
+
+    private void scheduleAckFlush() {
+        try {
+            scheduler.execute(this::flushAcks);
+        } catch (RejectedExecutionException closing) {
+            // close() flushes what is left
+        }
+    }
+
+    private void deadLetterQuietly(StreamEntry entry, String reason, long deliveries) {
+        try {
+            groups.deadLetter(s.stream(), s.group(), s.consumer(), entry, reason, deliveries);
+            deadLettered.increment();
+            LOG.warn("consumer {}/{}: dead-lettered {} after {} deliveries", s.group(), s.consumer(), entry.id(),
+                    deliveries);
+        } catch (RedStreamException e) {
+            // Still pending in Redis: the drain after a reconnect, or auto-claim once idle, brings it back, and
+            // its delivery count then sends it straight here again.
+            LOG.warn("consumer {}/{}: could not dead-letter {} yet: {}", s.group(), s.consumer(), entry.id(),
+                    e.getMessage());
+        }
+    }
+
+    // ---------------------------------------------------------------- background tasks
+
+    private void flushAcks() {
+        synchronized (ackLock) {
+            while (acks.size() > 0) {
+                List<String> ids = acks.take(MAX_IDS_PER_CALL);
+                if (ids.isEmpty()) {
+                    return;
+                }
+                try {
+                    groups.ack(s.stream(), s.group(), ids);
+                    acknowledged.add(ids.size());
+                } catch (RedStreamException e) {
+                    acks.putBack(ids);
+                    LOG.warn("consumer {}/{}: ack of {} entries failed, will retry: {}", s.group(), s.consumer(),
+                            ids.size(), e.getMessage());
+                    return;
+                }
+            }
+        }
+    }
+
+    private void runRetries() {
+        long now = System.nanoTime();
+        for (Map.Entry<String, Retry> e : retries.entrySet()) {
+            Retry r = e.getValue();
+            if (r.dueNanos() - now > 0 || !running) {
+                continue;
+            }
+            if (!permits.tryAcquire()) {
+                return;
+            }
+            retries.remove(e.getKey());
+            List<StreamEntry> got;
+            try {
+                // Claiming our own entry with min-idle 0 counts a delivery in Redis and fetches it fresh.
+                got = groups.claim(s.stream(), s.group(), s.consumer(), Duration.ZERO, List.of(r.entry().id()));
+            } catch (RedStreamException ex) {
+                retries.put(e.getKey(), new Retry(r.entry(), r.deliveries(),
+                        now + TimeUnit.MILLISECONDS.toNanos(Math.max(100, s.retryDelay().toMillis()))));
+                permits.release();
+                return;
+            }
+            if (got.isEmpty()) {
+                deleted.increment();
+                deadLetterQuietly(r.entry(), "entry was deleted or trimmed from the stream while waiting for a retry",
+                        r.deliveries());
+                permits.release();
+                continue;
+            }
+            dispatch(got.get(0), r.deliveries() + 1);
+        }
+    }
+
+    private void keepAlive() {
+        long threshold = System.nanoTime() - s.keepAliveInterval().toNanos();
+        List<String> ids = new ArrayList<>();
+        inFlight.forEach((id, since) -> {
+            if (since - threshold < 0) {
+                ids.add(id);
+            }
+        });
+        ids.addAll(retries.keySet());
+        for (int i = 0; i < ids.size(); i += MAX_IDS_PER_CALL) {
+            groups.touch(s.stream(), s.group(), s.consumer(), ids.subList(i, Math.min(ids.size(),
+                    i + MAX_IDS_PER_CALL)));
+        }
+    }
+
+    private void autoClaim() {
+        if (!running) {
+            return;
+        }
+        int room = 0;
+        while (room < MAX_IDS_PER_CALL && permits.tryAcquire()) {
+            room++;
+        }
+        if (room == 0) {
+            return;
+        }
+        int used = 0;
+        try {
+            AutoClaimResult r = groups.autoClaimAll(s.stream(), s.group(), s.consumer(), s.claimMinIdle(), room);
+            if (!r.deletedIds().isEmpty()) {
+                deleted.add(r.deletedIds().size());
+                LOG.warn("consumer {}/{}: {} pending entries were trimmed before anyone acknowledged them: {}",
+                        s.group(), s.consumer(), r.deletedIds().size(), r.deletedIds());
+            }
+            List<StreamEntry> fresh = new ArrayList<>();
+            for (StreamEntry e : r.entries()) {
+                if (!isHeldLocally(e.id())) {
+                    fresh.add(e);
+                }
+            }
+            if (fresh.isEmpty()) {
+                return;
+            }
+            claimed.add(fresh.size());
+            Map<String, Long> counts = deliveryCounts(fresh);
+            for (StreamEntry e : fresh) {
+                used++;
+                dispatch(e, counts.getOrDefault(e.id(), 1L));
+            }
+            LOG.info("consumer {}/{}: claimed {} idle entries", s.group(), s.consumer(), fresh.size());
+        } finally {
+            permits.release(room - used);
+        }
+    }
+
+    private Map<String, Long> deliveryCounts(List<StreamEntry> entries) {
+        String lowest = entries.get(0).id();
+        String highest = entries.get(0).id();
+        for (StreamEntry e : entries) {
+            lowest = IdOrder.min(lowest, e.id());
+            highest = IdOrder.max(highest, e.id());
+        }
+        Map<String, Long> out = new HashMap<>();
+        PendingQuery q = PendingQuery.first(Math.min(MAX_IDS_PER_CALL, Math.max(entries.size(), 1)))
+                .withRange(lowest, highest).withConsumer(s.consumer());
+        for (PendingEntry p : groups.pendingEntries(s.stream(), s.group(), q)) {
+            out.put(p.id(), p.deliveries());
+        }
+        return out;
+    }
+
+    private void refreshLag() {
+        for (GroupInfo g : groups.list(s.stream())) {
+            if (g.name().equals(s.group())) {
+                lag = g.lag() == null ? -1 : g.lag();
+            }
+        }
+    }
+
+    private static void pause(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ---------------------------------------------------------------- lifecycle
+
+    @Override
+    public ConsumerStats stats() {
+        return new ConsumerStats(processed.sum(), failed.sum(), retried.sum(), deadLettered.sum(), claimed.sum(),
+                deleted.sum(), acknowledged.sum(), inFlight.size(), lag);
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public void close() {
+        close(s.closeTimeout());
+    }
+
+    @Override
+    public boolean close(Duration timeout) {
+        requireNonNull(timeout, "timeout");
+        if (!closed.compareAndSet(false, true)) {
+            return true;
+        }
+        running = false;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            // The reader is at most one blocking read (plus its socket timeout) away from seeing running == false.
+            reader.join(Math.max(1, s.block().toMillis() + 5_000));
+            workers.shutdown();
+            boolean finished = workers.awaitTermination(Math.max(0, deadline - System.nanoTime()),
+                    TimeUnit.NANOSECONDS);
+            scheduler.shutdown();
+            scheduler.awaitTermination(5, TimeUnit.SECONDS);
+            flushAcks();
+            if (!finished) {
+                LOG.warn("consumer {}/{}: {} handlers still running after {}; their entries stay pending",
+                        s.group(), s.consumer(), inFlight.size(), timeout);
+                workers.shutdownNow();
+            }
+            return finished;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            workers.shutdownNow();
+            scheduler.shutdownNow();
+            return false;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "StreamConsumer[" + s + ", running=" + running + "]";
+    }
+
+}
