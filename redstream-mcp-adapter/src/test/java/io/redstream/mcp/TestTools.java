@@ -22,7 +22,7 @@ public final class TestTools {
     }
 
     public static List<ToolSpec> all(ServerConfig config) {
-        return List.of(echo(config), counterAdd(), fail(), listItems(config), badOutput());
+        return List.of(echo(config), counterAdd(), fail(), listItems(config), badOutput(), noisy());
     }
 
     /** Read-only: returns its text, optionally repeated and upper-cased. */
@@ -114,6 +114,19 @@ public final class TestTools {
                 .hints(ToolHints.READ_ONLY)
                 .output(Schemas.object().required("count", Schemas.integer()))
                 .handler((args, ctx) -> Map.of("count", "not a number"))
+                .build();
+    }
+
+    /** Read-only: prints to System.out, which must land on stderr and never corrupt the protocol. */
+    public static ToolSpec noisy() {
+        return ToolSpec.builder("noisy")
+                .description("Test tool: writes a stray line with System.out.println.")
+                .hints(ToolHints.READ_ONLY)
+                .output(Schemas.object().required("printed", Schemas.bool()))
+                .handler((args, ctx) -> {
+                    System.out.println("stray output from a tool");
+                    return Map.of("printed", true);
+                })
                 .build();
     }
 }

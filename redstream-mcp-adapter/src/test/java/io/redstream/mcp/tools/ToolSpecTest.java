@@ -134,7 +134,7 @@ class ToolSpecTest {
     void catalog_available_inReadOnlyMode_keepsOnlyReadOnlyTools() {
         ToolCatalog catalog = ToolCatalog.of(TestTools.all(ServerConfig.builder().build()));
 
-        assertThat(catalog.available(false)).hasSize(5);
+        assertThat(catalog.available(false)).hasSize(6);
         assertThat(catalog.available(true)).extracting(ToolSpec::name).doesNotContain("counter_add");
     }
 
