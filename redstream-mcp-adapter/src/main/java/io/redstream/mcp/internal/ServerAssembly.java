@@ -49,8 +49,16 @@ public final class ServerAssembly {
 
     /** A server on a single-session transport (stdio). */
     public McpSyncServer build(McpServerTransportProvider transport) {
+        return configure(McpServer.sync(transport)).build();
+    }
+
+    /**
+     * Applies our settings to any SDK sync server specification; the Streamable HTTP transport
+     * ({@code McpServer.sync(HttpServletStreamableServerTransportProvider)}) goes through here too.
+     */
+    McpServer.SyncSpecification<?> configure(McpServer.SyncSpecification<?> spec) {
         boolean readOnly = config.readOnly();
-        return McpServer.sync(transport)
+        return spec
                 .serverInfo(serverInfo)
                 .instructions(INSTRUCTIONS)
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
@@ -59,8 +67,7 @@ public final class ServerAssembly {
                 .validateToolInputs(false)
                 .strictToolNameValidation(true)
                 .tools(SdkTools.specifications(catalog, invoker))
-                .addToolFilter((context, tool) -> SdkTools.visibleIn(catalog, readOnly, tool))
-                .build();
+                .addToolFilter((context, tool) -> SdkTools.visibleIn(catalog, readOnly, tool));
     }
 
     /**
