@@ -24,12 +24,12 @@ class ReadOnlyServerIT {
             List<String> names = client.listTools().tools().stream().map(Tool::name).toList();
             assertThat(names).containsExactly("echo", "fail", "list_items", "bad_output", "noisy");
 
-            CallToolResult refused = client.callTool(new CallToolRequest("counter_add", Map.of("delta", 1)));
+            CallToolResult refused = client.callTool(CallToolRequest.builder("counter_add").arguments(Map.of("delta", 1)).build());
             assertThat(refused.isError()).isTrue();
             assertThat(((TextContent) refused.content().get(0)).text())
                     .isEqualTo("ACCESS_DENIED: tool 'counter_add' is not available: the server runs with --read-only;"
                             + " available tools: echo, fail, list_items, bad_output, noisy");
-            assertThat(client.callTool(new CallToolRequest("echo", Map.of("text", "ok"))).isError()).isFalse();
+            assertThat(client.callTool(CallToolRequest.builder("echo").arguments(Map.of("text", "ok")).build()).isError()).isFalse();
         } finally {
             client.closeGracefully();
         }

@@ -34,7 +34,7 @@ class StdioToolServerIT {
     }
 
     private static CallToolResult call(String tool, Map<String, Object> args) {
-        return client.callTool(new CallToolRequest(tool, args));
+        return client.callTool(CallToolRequest.builder(tool).arguments(args).build());
     }
 
     private static String text(CallToolResult result) {

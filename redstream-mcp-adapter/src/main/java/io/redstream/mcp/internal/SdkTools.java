@@ -17,11 +17,9 @@ public final class SdkTools {
 
     public static McpSchema.Tool toSdkTool(ToolSpec spec) {
         var hints = spec.hints();
-        return McpSchema.Tool.builder()
-                .name(spec.name())
+        return McpSchema.Tool.builder(spec.name(), spec.inputSchema())
                 .title(spec.title())
                 .description(spec.description())
-                .inputSchema(spec.inputSchema())
                 .outputSchema(spec.outputSchema())
                 .annotations(new McpSchema.ToolAnnotations(spec.title(), hints.readOnly(), hints.destructive(),
                         hints.idempotent(), false, null))

@@ -62,7 +62,7 @@ public final class ToolInvoker {
             }
             ResultShaper.Shaped shaped = shaper.shape(spec, result);
             return CallToolResult.builder()
-                    .content(List.of(new TextContent(shaped.json())))
+                    .content(List.of(TextContent.builder(shaped.json()).build()))
                     .structuredContent(shaped.structured())
                     .isError(false)
                     .build();
@@ -79,6 +79,6 @@ public final class ToolInvoker {
     }
 
     static CallToolResult error(String text) {
-        return CallToolResult.builder().content(List.of(new TextContent(text))).isError(true).build();
+        return CallToolResult.builder().content(List.of(TextContent.builder(text).build())).isError(true).build();
     }
 }
