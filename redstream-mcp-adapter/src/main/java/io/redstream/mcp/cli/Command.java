@@ -1,0 +1,13 @@
+package io.redstream.mcp.cli;
+
+/** What the command line asks for. */
+public enum Command {
+    /** Run the MCP server (the default). */
+    SERVE,
+    /** Print the usage and exit 0. */
+    HELP,
+    /** {@code keygen ...}: generate an API key (needs redstream-auth; not in this build yet). */
+    KEYGEN,
+    /** {@code token ...}: mint a JWT for a service identity (needs redstream-auth; not in this build yet). */
+    TOKEN
+}

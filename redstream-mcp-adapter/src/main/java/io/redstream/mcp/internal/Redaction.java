@@ -1,0 +1,63 @@
+package io.redstream.mcp.internal;
+
+import java.util.regex.Pattern;
+
+/**
+ * Removes credentials from text before it is logged or shown: passwords in URIs, API-key secrets,
+ * JWTs, {@code password=...}-style pairs. Used on every exception message that leaves a handler.
+ */
+public final class Redaction {
+
+    private static final Pattern URI_USERINFO = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)[^/@\\s]*@");
+    private static final Pattern API_KEY = Pattern.compile("\\b(rsk_[A-Za-z0-9]+_)[A-Za-z0-9_-]+");
+    private static final Pattern JWT = Pattern.compile("\\beyJ[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
+    private static final Pattern PAIR = Pattern.compile("(?i)\\b(password|passwd|secret|token|auth)(\\s*[=:]\\s*)[^\\s,;&]+");
+
+    private static final int MAX_FRAMES = 30;
+    private static final int MAX_CAUSES = 8;
+
+    private Redaction() {
+    }
+
+    public static String redact(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        String s = URI_USERINFO.matcher(text).replaceAll("$1***@");
+        s = API_KEY.matcher(s).replaceAll("$1***");
+        s = JWT.matcher(s).replaceAll("<jwt>");
+        return PAIR.matcher(s).replaceAll("$1$2***");
+    }
+
+    /** A redacted URI for logs: {@code redis://***@host:6379/0}. */
+    public static String redactUri(String uri) {
+        return uri == null ? null : redact(uri);
+    }
+
+    /** Exception chain with redacted messages and bounded stack traces, for the server log. */
+    public static String describe(Throwable t) {
+        StringBuilder b = new StringBuilder();
+        Throwable current = t;
+        for (int depth = 0; current != null && depth < MAX_CAUSES; depth++, current = current.getCause()) {
+            if (depth > 0) {
+                b.append("\nCaused by: ");
+            }
+            b.append(current.getClass().getName());
+            String message = redact(current.getMessage());
+            if (message != null) {
+                b.append(": ").append(message);
+            }
+            StackTraceElement[] frames = current.getStackTrace();
+            for (int i = 0; i < Math.min(frames.length, MAX_FRAMES); i++) {
+                b.append("\n\tat ").append(frames[i]);
+            }
+            if (frames.length > MAX_FRAMES) {
+                b.append("\n\t... ").append(frames.length - MAX_FRAMES).append(" more");
+            }
+            if (current.getCause() == current) {
+                break;
+            }
+        }
+        return b.toString();
+    }
+}
