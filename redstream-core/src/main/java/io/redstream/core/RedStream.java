@@ -10,15 +10,25 @@ import io.redstream.core.internal.consumer.DefaultStreamConsumer;
 import io.redstream.core.internal.ClientContext;
 import io.redstream.core.internal.ConnectionSettings;
 import io.redstream.core.internal.DefaultConsumerGroupOperations;
+import io.redstream.core.internal.DefaultPubSubOperations;
+import io.redstream.core.internal.DefaultStateOperations;
 import io.redstream.core.internal.DefaultStreamOperations;
+import io.redstream.core.internal.DefaultTransaction;
+import io.redstream.core.internal.HealthProbe;
 import io.redstream.core.internal.MessageEncoder;
 import io.redstream.core.internal.NamedThreadFactory;
+import io.redstream.core.internal.OperationMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.redstream.core.internal.RedisGateway;
 import io.redstream.core.internal.RedisUris;
+import io.redstream.core.health.HealthReport;
 import io.redstream.core.naming.NamingPolicy;
+import io.redstream.core.pubsub.PubSubOperations;
+import io.redstream.core.state.StateOperations;
 import io.redstream.core.stream.ConsumerGroupOperations;
 import io.redstream.core.stream.PublishOptions;
 import io.redstream.core.stream.StreamOperations;
+import io.redstream.core.tx.Transaction;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,12 +62,16 @@ public final class RedStream implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final StreamOperations streams;
     private final ConsumerGroupOperations groups;
+    private final StateOperations state;
+    private final PubSubOperations pubsub;
 
     private RedStream(ClientContext ctx, boolean owner) {
         this.ctx = ctx;
         this.owner = owner;
         this.streams = new DefaultStreamOperations(ctx);
         this.groups = new DefaultConsumerGroupOperations(ctx);
+        this.state = new DefaultStateOperations(ctx);
+        this.pubsub = new DefaultPubSubOperations(ctx);
     }
 
     /** A builder; see its Javadoc for every default. */
@@ -88,6 +102,26 @@ public final class RedStream implements AutoCloseable {
         return groups;
     }
 
+    /** Key-value state with TTL: get, set (TTL, NX/XX), delete, expire, ttl, increment, scan. */
+    public StateOperations state() {
+        return state;
+    }
+
+    /** Publish/subscribe, pattern subscriptions and the bounded {@code collect} helper. */
+    public PubSubOperations pubsub() {
+        return pubsub;
+    }
+
+    /** A new atomic multi-operation ({@code MULTI}/{@code EXEC}, optional {@code WATCH}); use once. */
+    public Transaction transaction() {
+        return DefaultTransaction.create(ctx);
+    }
+
+    /** PING round trip, server version, topology and pool usage. Never throws: a failure is a DOWN report. */
+    public HealthReport health() {
+        return new HealthProbe(ctx.gateway()).check();
+    }
+
     /**
      * Starts a managed worker on {@code settings.stream()} for {@code settings.group()} as
      * {@code settings.consumer()}: it drains its own pending entries, then reads new ones; acknowledges after the
@@ -104,7 +138,7 @@ public final class RedStream implements AutoCloseable {
         ctx.stream(settings.stream());
         io.redstream.core.internal.Arguments.groupName("group", settings.group());
         io.redstream.core.internal.Arguments.groupName("consumer", settings.consumer());
-        return new DefaultStreamConsumer(groups, settings, handler).start();
+        return new DefaultStreamConsumer(groups, settings, handler, ctx.gateway().metrics().registry()).start();
     }
 
     /** The naming rules every name is checked against. */
@@ -161,7 +195,8 @@ public final class RedStream implements AutoCloseable {
      *       {@code limits.maxBlock + socketTimeout} so a stalled server never hangs a thread;</li>
      *   <li>{@code poolSize}: {@value #DEFAULT_POOL_SIZE} connections (per node on a cluster);</li>
      *   <li>{@code clock}: {@link Clock#systemUTC()};</li>
-     *   <li>{@code ssl}: from the URI scheme ({@code rediss}), false for cluster nodes unless set.</li>
+     *   <li>{@code ssl}: from the URI scheme ({@code rediss}), false for cluster nodes unless set;</li>
+     *   <li>{@code meterRegistry}: none (no meters recorded).</li>
      * </ul>
      */
     public static final class Builder {
@@ -186,6 +221,7 @@ public final class RedStream implements AutoCloseable {
         private String user;
         private String password;
         private Boolean ssl;
+        private MeterRegistry meterRegistry;
 
         private Builder() {
         }
@@ -276,6 +312,15 @@ public final class RedStream implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Where operation meters go ({@code redstream.operation} timers per operation and outcome, with p50/p95/p99).
+         * Default: none, and then no meter is recorded at all.
+         */
+        public Builder meterRegistry(MeterRegistry meterRegistry) {
+            this.meterRegistry = requireNonNull(meterRegistry, "meterRegistry");
+            return this;
+        }
+
         /** TLS on or off (overrides the URI scheme). */
         public Builder ssl(boolean ssl) {
             this.ssl = ssl;
@@ -322,7 +367,7 @@ public final class RedStream implements AutoCloseable {
                     socketTimeout, blocking, poolSize, poolSize, 0, "redstream-" + identity);
             RedisGateway gateway;
             try {
-                gateway = new RedisGateway(settings);
+                gateway = new RedisGateway(settings, new OperationMetrics(meterRegistry));
             } catch (RuntimeException e) {
                 throw io.redstream.core.internal.ErrorTranslator.translate("connect to " + settings.describe(), e);
             }

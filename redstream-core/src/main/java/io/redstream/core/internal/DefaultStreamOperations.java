@@ -32,11 +32,13 @@ public final class DefaultStreamOperations implements StreamOperations {
     private final ClientContext ctx;
     private final ConsumerGroupLister groups;
     private final StreamReader reader;
+    private final KeyScanner scanner;
 
     public DefaultStreamOperations(ClientContext ctx) {
         this.ctx = ctx;
         this.groups = new ConsumerGroupLister(ctx.gateway());
         this.reader = new StreamReader(ctx);
+        this.scanner = new KeyScanner(ctx.gateway());
     }
 
     @Override
@@ -226,6 +228,16 @@ public final class DefaultStreamOperations implements StreamOperations {
 
     private static String idOf(redis.clients.jedis.resps.StreamEntry e) {
         return e == null ? null : e.getID().toString();
+    }
+
+    @Override
+    public io.redstream.core.ScanPage list(String pattern, String cursor, int count) {
+        io.redstream.core.naming.NamePattern p = ctx.naming().pattern(io.redstream.core.naming.NameKind.STREAM,
+                pattern == null ? ctx.naming().namespace() + ":*" : pattern);
+        int n = Arguments.count("count", count, ctx.limits());
+        KeyScanner.Page page = scanner.scan(p.redisPattern(), cursor == null ? "0" : cursor, n, "stream");
+        return new io.redstream.core.ScanPage(Visible.filter(ctx, io.redstream.core.naming.NameKind.STREAM,
+                Action.STREAM_LIST, page.names()), page.cursor());
     }
 
     @Override

@@ -21,9 +21,11 @@ public final class RedisGateway implements AutoCloseable {
     private final ConnectionSettings settings;
     private final UnifiedJedis jedis;
     private final DefaultJedisClientConfig clientConfig;
+    private final OperationMetrics metrics;
 
-    public RedisGateway(ConnectionSettings settings) {
+    public RedisGateway(ConnectionSettings settings, OperationMetrics metrics) {
         this.settings = settings;
+        this.metrics = metrics;
         this.clientConfig = clientConfig(settings);
         GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
         pool.setMaxTotal(settings.poolMaxTotal());
@@ -67,13 +69,28 @@ public final class RedisGateway implements AutoCloseable {
         return (int) Math.min(Integer.MAX_VALUE, d.toMillis());
     }
 
-    /** Runs one client call, translating any failure. */
+    /** Runs one client call, translating any failure and timing it when metrics are on. */
     public <T> T call(String operation, Function<UnifiedJedis, T> command) {
+        if (!metrics.enabled()) {
+            try {
+                return command.apply(jedis);
+            } catch (RuntimeException e) {
+                throw ErrorTranslator.translate(operation, e);
+            }
+        }
+        long start = System.nanoTime();
         try {
-            return command.apply(jedis);
+            T result = command.apply(jedis);
+            metrics.record(operation, System.nanoTime() - start, true);
+            return result;
         } catch (RuntimeException e) {
+            metrics.record(operation, System.nanoTime() - start, false);
             throw ErrorTranslator.translate(operation, e);
         }
+    }
+
+    public OperationMetrics metrics() {
+        return metrics;
     }
 
     public boolean isCluster() {

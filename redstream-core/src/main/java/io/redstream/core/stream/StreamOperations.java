@@ -67,6 +67,12 @@ public interface StreamOperations {
      */
     StreamInfo info(String stream);
 
+    /**
+     * One page of stream names matching {@code pattern} ({@code SCAN ... TYPE stream}); only streams the caller
+     * may read are returned. Pass the cursor back to continue; {@code "0"} starts and ends.
+     */
+    io.redstream.core.ScanPage list(String pattern, String cursor, int count);
+
     /** Trims to about {@code maxLen} entries; returns how many were removed. */
     long trimToLength(String stream, long maxLen);
 

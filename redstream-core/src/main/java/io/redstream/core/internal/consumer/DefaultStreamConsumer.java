@@ -63,6 +63,7 @@ public final class DefaultStreamConsumer implements StreamConsumer {
     private volatile boolean running = true;
     private volatile long lag = -1;
     private String drainCursor = "0";
+    private final ConsumerMeters meters;
 
     private final LongAdder processed = new LongAdder();
     private final LongAdder failed = new LongAdder();
@@ -75,7 +76,8 @@ public final class DefaultStreamConsumer implements StreamConsumer {
     private record Retry(StreamEntry entry, long deliveries, long dueNanos) {
     }
 
-    public DefaultStreamConsumer(ConsumerGroupOperations groups, ConsumerSettings settings, MessageHandler handler) {
+    public DefaultStreamConsumer(ConsumerGroupOperations groups, ConsumerSettings settings, MessageHandler handler,
+            io.micrometer.core.instrument.MeterRegistry registry) {
         this.groups = requireNonNull(groups, "groups");
         this.s = requireNonNull(settings, "settings");
         this.handler = requireNonNull(handler, "handler");
@@ -88,6 +90,7 @@ public final class DefaultStreamConsumer implements StreamConsumer {
         sched.setRemoveOnCancelPolicy(true);
         this.scheduler = sched;
         this.reader = new NamedThreadFactory(prefix + "-reader").newThread(this::readLoop);
+        this.meters = new ConsumerMeters(registry, settings, this);
     }
 
     /** Starts the reader and the periodic tasks. */
@@ -474,6 +477,7 @@ public final class DefaultStreamConsumer implements StreamConsumer {
             scheduler.shutdown();
             scheduler.awaitTermination(5, TimeUnit.SECONDS);
             flushAcks();
+            meters.remove();
             if (!finished) {
                 LOG.warn("consumer {}/{}: {} handlers still running after {}; their entries stay pending",
                         s.group(), s.consumer(), inFlight.size(), timeout);
