@@ -1,19 +1,21 @@
 package io.redstream.auth;
 
-import static java.util.Objects.requireNonNull;
-
 import io.redstream.auth.internal.ApiKeyFormat;
 import io.redstream.auth.internal.Identifiers;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.Locale;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import static java.util.Objects.requireNonNull;
 
 /**
  * What is stored for one API key: never the key, only its SHA-256. One line of an API-keys file:
  *
- * <pre>{@code <id> sha256:<64 hex> roles=<role>[,<role>...] [subject=<name>] [expires=<ISO-8601 instant>] [revoked]}</pre>
+ * <pre>{@code
+ * <id> sha256:<64 hex> roles=<role>[,<role>...] [subject=<name>] [expires=<ISO-8601 instant>] [revoked]
+ * }</pre>
  *
  * <p>Immutable and thread-safe.
  *
@@ -38,7 +40,7 @@ public record ApiKeyRecord(String id, String sha256Hex, Set<String> roles, Strin
             throw new IllegalArgumentException("sha256Hex must be 64 hex digits, but has " + sha256Hex.length()
                     + " characters");
         }
-        sha256Hex = sha256Hex.toLowerCase(java.util.Locale.ROOT);
+        sha256Hex = sha256Hex.toLowerCase(Locale.ROOT);
         if (roles.isEmpty()) {
             throw new IllegalArgumentException("roles must not be empty");
         }

@@ -1,7 +1,5 @@
 package io.redstream.auth;
 
-import static java.util.Objects.requireNonNull;
-
 import io.redstream.auth.internal.JwtAlgorithms;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,6 +14,8 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
+import static java.util.Objects.requireNonNull;
 
 /**
  * Reads JWT keys from files, as the server's {@code --jwt-secret-file} and {@code --jwt-public-key-file} need:
@@ -94,7 +94,7 @@ public final class KeyFiles {
         try {
             return Base64.getDecoder().decode(body);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("PEM " + type.toLowerCase(java.util.Locale.ROOT)
+            throw new IllegalArgumentException("PEM " + type.toLowerCase(Locale.ROOT)
                     + " block is not valid base64");
         }
     }

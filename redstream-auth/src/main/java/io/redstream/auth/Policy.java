@@ -145,7 +145,10 @@ public final class Policy {
         private Builder() {
         }
 
-        /** Namespace and domains the rules are validated against and built-in roles are made for. Default {@link NamingPolicy#defaults()}. */
+        /**
+         * Namespace and domains the rules are validated against and the built-in roles are made for. Default
+         * {@link NamingPolicy#defaults()}.
+         */
         public Builder naming(NamingPolicy naming) {
             this.naming = requireNonNull(naming, "naming");
             return this;

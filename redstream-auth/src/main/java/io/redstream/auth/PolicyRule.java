@@ -1,8 +1,8 @@
 package io.redstream.auth;
 
-import static java.util.Objects.requireNonNull;
-
 import java.util.List;
+import java.util.Locale;
+import static java.util.Objects.requireNonNull;
 
 /**
  * One rule of a role, as written in a policy file: an effect, the actions it applies to and the resources it
@@ -54,6 +54,6 @@ public record PolicyRule(Effect effect, List<String> actions, List<String> resou
 
     @Override
     public String toString() {
-        return effect.name().toLowerCase(java.util.Locale.ROOT) + " " + actions + " on " + resources;
+        return effect.name().toLowerCase(Locale.ROOT) + " " + actions + " on " + resources;
     }
 }

@@ -13,7 +13,8 @@ import java.util.TreeSet;
  * Who is calling: a subject, the roles it holds and how it authenticated. Obtained from {@link Authenticator}
  * (or {@link #localAdmin()} for an unauthenticated local process) and handed to {@link Policy#guardFor}.
  *
- * <p>A principal never holds a credential, so {@link #toString()} is safe to log. Roles are kept sorted so that
+ * <p>A principal is a plain value: whoever constructs one vouches for it. Build principals from credentials only
+ * through {@link Authenticator}. A principal never holds a credential, so {@link #toString()} is safe to log. Roles are kept sorted so that
  * messages list them in a stable order.
  *
  * <p>Immutable and thread-safe.

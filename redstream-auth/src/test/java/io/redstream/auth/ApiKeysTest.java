@@ -1,8 +1,6 @@
 package io.redstream.auth;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
+import io.redstream.auth.internal.ApiKeyFormat;
 import io.redstream.core.AuthenticationException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,6 +10,8 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ApiKeysTest {
     private static final Instant NOW = Instant.parse("2030-01-01T00:00:00Z");
@@ -104,7 +104,7 @@ class ApiKeysTest {
         // The base64url alphabet includes '_': the key is split by position, not on '_'.
         String key = "rsk_abcdefghijkl_" + "_".repeat(43);
         ApiKeyRecord record = new ApiKeyRecord("abcdefghijkl",
-                io.redstream.auth.internal.ApiKeyFormat.hex(io.redstream.auth.internal.ApiKeyFormat.hash(key)),
+                ApiKeyFormat.hex(ApiKeyFormat.hash(key)),
                 Set.of("task_read"), null, null, false);
         assertThat(ApiKeys.of(List.of(record)).authenticate(key, NOW).subject()).isEqualTo("apikey:abcdefghijkl");
     }
@@ -174,7 +174,8 @@ class ApiKeysTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("roles must not be empty");
         assertThatThrownBy(() -> new ApiKeyRecord("abcdefghijkl", "00".repeat(32), Set.of("a"), "has space", null,
                 false))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("subject must not contain whitespace");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("subject must not contain whitespace");
     }
 
     private static Throwable catchAuth(Runnable r) {

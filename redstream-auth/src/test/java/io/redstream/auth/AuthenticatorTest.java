@@ -183,7 +183,8 @@ class AuthenticatorTest {
         KeyPair weak = keyPair("RSA", 1024);
         assertThatThrownBy(() -> Authenticator.builder().publicKey(weak.getPublic()))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("publicKey must be an RSA key of at least 2048 bits for RS256, but has 1024 bits");
+                .hasMessageContaining("publicKey must be an RSA key of at least 2048 bits for RS256, but has 1024"
+                        + " bits");
     }
 
     @Test
@@ -191,7 +192,8 @@ class AuthenticatorTest {
         KeyPair p384 = keyPair("EC", new ECGenParameterSpec("secp384r1"));
         assertThatThrownBy(() -> Authenticator.builder().publicKey(p384.getPublic()))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("publicKey must be an EC key on curve P-256 for ES256, but its field has 384 bits");
+                .hasMessageContaining("publicKey must be an EC key on curve P-256 for ES256, but its field has 384"
+                        + " bits");
     }
 
     @Test

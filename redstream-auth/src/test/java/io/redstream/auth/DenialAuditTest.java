@@ -1,13 +1,13 @@
 package io.redstream.auth;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.redstream.core.access.Action;
+import io.redstream.core.naming.NamingPolicy;
 import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DenialAuditTest {
     private final MutableClock clock = MutableClock.at("2030-01-01T00:00:00Z");
@@ -58,9 +58,9 @@ class DenialAuditTest {
         Principal fromToken = Authenticator.builder().hmacSecret("k1", secret).build().authenticate(token);
         DenialAudit audit = DenialAudit.builder().logger(log).build();
         Policy.builder().audit(audit).build().guardFor(fromToken).permits(Action.KEY_SET,
-                io.redstream.core.naming.NamingPolicy.defaults().key("nova:task:a:b"));
+                NamingPolicy.defaults().key("nova:task:a:b"));
         assertThatThrownBy(() -> Policy.builder().audit(audit).build().guardFor(fromToken).check(Action.KEY_SET,
-                io.redstream.core.naming.NamingPolicy.defaults().key("nova:task:a:b")))
+                NamingPolicy.defaults().key("nova:task:a:b")))
                 .hasMessageNotContaining(token.substring(token.lastIndexOf('.') + 1));
         assertThat(log.lines).singleElement().asString()
                 .doesNotContain(token.split("\\.")[1])

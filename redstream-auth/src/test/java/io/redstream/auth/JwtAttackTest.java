@@ -192,7 +192,8 @@ class JwtAttackTest {
 
     @Test
     void authenticate_missingAudience() {
-        assertRejected(hmac, token().claim("aud", null).hmac(SECRET), "token has no audience ('aud'); expected 'aud-1'");
+        assertRejected(hmac, token().claim("aud", null).hmac(SECRET),
+                "token has no audience ('aud'); expected 'aud-1'");
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.redstream.core.AccessDeniedException;
 import io.redstream.core.access.AccessGuard;
 import io.redstream.core.access.Action;
 import io.redstream.core.naming.NameKind;
+import io.redstream.core.naming.NamePattern;
 import io.redstream.core.naming.NamingPolicy;
 import io.redstream.core.naming.ResourceName;
 import java.util.List;
@@ -126,6 +127,25 @@ class PolicyGuardTest {
     }
 
     @Test
+    void check_handMadeNameWhoseSegmentsDoNotSpellIt() {
+        ResourceName forged = new ResourceName(NameKind.STREAM, "billing:secret:a:b", List.of("nova", "task", "a",
+                "b"));
+        AccessGuard admin = policy.guardFor(Principal.localAdmin());
+        assertThatThrownBy(() -> admin.check(Action.STREAM_READ, forged))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("name 'billing:secret:a:b' does not match its segments [nova, task, a, b]");
+        assertThat(admin.permits(Action.STREAM_READ, forged)).isFalse();
+        NamePattern forgedPattern = new NamePattern(NameKind.CHANNEL, "billing:*", List.of("nova"));
+        assertThatThrownBy(() -> admin.checkPattern(Action.CHANNEL_SUBSCRIBE, forgedPattern))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("name 'billing:*' does not match its segments [nova]");
+        // The same shapes obtained from NamingPolicy are fine.
+        admin.check(Action.STREAM_READ, NAMING.stream("nova:task:a:b"));
+        admin.checkPattern(Action.CHANNEL_SUBSCRIBE, NAMING.pattern(NameKind.CHANNEL, "nova:*"));
+        admin.checkPattern(Action.CHANNEL_SUBSCRIBE, NAMING.pattern(NameKind.CHANNEL, "nova:task:a:b"));
+    }
+
+    @Test
     void permits_doesNotAudit() {
         assertThat(guard("task_read").permits(Action.STREAM_PUBLISH, NAMING.stream("nova:task:a:b"))).isFalse();
         assertThat(log.lines).isEmpty();
@@ -157,7 +177,7 @@ class PolicyGuardTest {
                 .hasMessageContaining("every role must match [A-Za-z0-9_.-]{1,64}, but was 'bad role'");
         assertThatThrownBy(() -> new Principal("", Set.of(), new AuthMethod.Local()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("subject is missing or empty");
-        assertThat(new Principal("s", List.of("b", "a").stream().collect(java.util.stream.Collectors.toSet()),
+        assertThat(new Principal("s", Set.of("b", "a"),
                 new AuthMethod.Jwt("k", "i")).toString())
                 .isEqualTo("Principal[subject=s, roles=[a, b], auth=jwt(kid=k, iss=i)]");
     }

@@ -213,7 +213,8 @@ class PolicyProperties {
 
     @Provide
     Arbitrary<List<String>> fillers() {
-        return Arbitraries.of("a", "x", "a:b", "b:a:x", "task:a:b", "memory:a:b", "user:b:a", "agent:a:a:b", "ab").list().ofMinSize(1).ofMaxSize(4);
+        return Arbitraries.of("a", "x", "a:b", "b:a:x", "task:a:b", "memory:a:b", "user:b:a", "agent:a:a:b", "ab")
+                .list().ofMinSize(1).ofMaxSize(4);
     }
 
     /** The policy semantics written as plainly as possible: regexes and loops, no indexing or precomputation. */

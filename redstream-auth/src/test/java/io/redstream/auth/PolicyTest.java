@@ -221,7 +221,8 @@ class PolicyTest {
         assertThatThrownBy(() -> Policy.builder().policyYaml("roles:\n  r: []\n").policyYaml("roles:\n  r: []\n")
                 .build())
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("role 'r' is defined twice: in policy file <yaml #0> and in policy file <yaml #1>");
+                .hasMessageContaining("role 'r' is defined twice: in policy file <yaml #0> and in policy file"
+                        + " <yaml #1>");
     }
 
     @Test

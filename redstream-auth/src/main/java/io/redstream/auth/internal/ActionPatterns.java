@@ -6,7 +6,10 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Resolves the action patterns of a policy rule: an exact id ({@code stream.publish}), {@code prefix.*} or {@code *}. */
+/**
+ * Resolves the action patterns of a policy rule: an exact id ({@code stream.publish}), {@code prefix.*} or
+ * {@code *}.
+ */
 public final class ActionPatterns {
     private ActionPatterns() {
     }

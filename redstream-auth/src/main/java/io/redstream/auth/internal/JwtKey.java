@@ -1,6 +1,7 @@
 package io.redstream.auth.internal;
 
 import io.jsonwebtoken.JwtParser;
+import io.jsonwebtoken.JwtParserBuilder;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.SecureDigestAlgorithm;
 import java.security.PublicKey;
@@ -34,7 +35,7 @@ public final class JwtKey {
         return new JwtKey(keyId, alg, base(alg, clock, skew).verifyWith(key).build());
     }
 
-    private static io.jsonwebtoken.JwtParserBuilder base(String alg, Clock clock, Duration skew) {
+    private static JwtParserBuilder base(String alg, Clock clock, Duration skew) {
         SecureDigestAlgorithm<?, ?> sig = JwtAlgorithms.of(alg);
         return Jwts.parser()
                 // Only this key's algorithm: even if the header check were bypassed, JJWT would refuse others.

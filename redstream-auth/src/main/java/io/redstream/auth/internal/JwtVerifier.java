@@ -1,7 +1,5 @@
 package io.redstream.auth.internal;
 
-import static io.redstream.auth.internal.Identifiers.printable;
-
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.ExpiredJwtException;
 import io.jsonwebtoken.JwtException;
@@ -16,11 +14,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import static io.redstream.auth.internal.Identifiers.printable;
 
 /**
  * Verifies a compact JWS and turns it into a {@link Principal}, with one distinct reason per way a token can be
@@ -52,7 +52,7 @@ public final class JwtVerifier {
      */
     public JwtVerifier(Map<String, JwtKey> keys, String issuer, String audience, Duration maxLifetime,
             Duration skew, Clock clock) {
-        Map<String, JwtKey> named = new java.util.HashMap<>(keys);
+        Map<String, JwtKey> named = new HashMap<>(keys);
         named.remove(null);
         this.byKid = Map.copyOf(named);
         this.single = keys.size() == 1 ? keys.values().iterator().next() : null;

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.redstream.auth.PolicyRule;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -61,8 +60,8 @@ public final class PolicyFileParser {
         if (!root.isObject()) {
             throw new IllegalArgumentException(where + "must be a mapping with a top-level 'roles:' key");
         }
-        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
-            String key = it.next();
+        for (Map.Entry<String, JsonNode> top : root.properties()) {
+            String key = top.getKey();
             if (!key.equals("roles")) {
                 throw new IllegalArgumentException(where + "unknown top-level key '" + key + "'; only 'roles' is"
                         + " allowed");
@@ -73,8 +72,7 @@ public final class PolicyFileParser {
             throw new IllegalArgumentException(where + "'roles' must be a mapping from role name to a list of rules");
         }
         Map<String, List<PolicyRule>> result = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = roles.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> role = it.next();
+        for (Map.Entry<String, JsonNode> role : roles.properties()) {
             String name = role.getKey();
             if (!Identifiers.isRole(name)) {
                 throw new IllegalArgumentException(where + "role name '" + Identifiers.printable(name)
@@ -103,8 +101,8 @@ public final class PolicyFileParser {
         if (!node.isObject()) {
             throw new IllegalArgumentException(where + " must be a mapping with effect, actions and resources");
         }
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String key = it.next();
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
+            String key = field.getKey();
             if (!RULE_KEYS.contains(key)) {
                 throw new IllegalArgumentException(where + ": unknown key '" + key + "'; allowed keys are effect,"
                         + " actions, resources, description");

@@ -10,6 +10,7 @@ import io.redstream.core.access.Action;
 import io.redstream.core.naming.NamePattern;
 import io.redstream.core.naming.NameKind;
 import io.redstream.core.naming.ResourceName;
+import java.util.List;
 
 /**
  * The {@link AccessGuard} of one principal under one policy. Denials by {@link #check} and
@@ -36,6 +37,7 @@ public final class PolicyGuard implements AccessGuard {
         requireNonNull(action, "action");
         requireNonNull(resource, "resource");
         checkKind(action, resource.kind(), resource.redisName());
+        checkConsistent(NameConsistency.consistent(resource), resource.redisName(), resource.segments());
         Verdict v = rules.decide(action, resource.segments());
         if (!v.allowed()) {
             throw deny(action, resource.redisName(), "'" + resource.redisName() + "'", v, "");
@@ -47,6 +49,7 @@ public final class PolicyGuard implements AccessGuard {
         requireNonNull(action, "action");
         requireNonNull(pattern, "pattern");
         checkKind(action, pattern.kind(), pattern.redisPattern());
+        checkConsistent(NameConsistency.consistent(pattern), pattern.redisPattern(), pattern.literalSegments());
         Verdict v = rules.decidePattern(action, pattern);
         if (!v.allowed()) {
             String hint = pattern.isExact() ? ""
@@ -60,7 +63,8 @@ public final class PolicyGuard implements AccessGuard {
     public boolean permits(Action action, ResourceName resource) {
         requireNonNull(action, "action");
         requireNonNull(resource, "resource");
-        return action.resourceKind() == resource.kind() && rules.decide(action, resource.segments()).allowed();
+        return action.resourceKind() == resource.kind() && NameConsistency.consistent(resource)
+                && rules.decide(action, resource.segments()).allowed();
     }
 
     /** The principal this guard decides for. */
@@ -91,6 +95,15 @@ public final class PolicyGuard implements AccessGuard {
         if (action.resourceKind() != kind) {
             throw new IllegalArgumentException("action '" + action.id() + "' applies to "
                     + action.resourceKind().label() + " names, but '" + name + "' is a " + kind.label() + " name");
+        }
+    }
+
+    // Names come from NamingPolicy; one whose segments do not spell it was built by hand, and deciding on its
+    // segments would authorize a different Redis name than the one used.
+    private static void checkConsistent(boolean consistent, String name, List<String> segments) {
+        if (!consistent) {
+            throw new IllegalArgumentException("name '" + Identifiers.printable(name) + "' does not match its"
+                    + " segments " + Identifiers.printable(segments.toString()) + "; obtain names from NamingPolicy");
         }
     }
 
