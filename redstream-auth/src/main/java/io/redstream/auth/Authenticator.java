@@ -1,0 +1,266 @@
+package io.redstream.auth;
+
+import static java.util.Objects.requireNonNull;
+
+import io.redstream.auth.internal.ApiKeyFormat;
+import io.redstream.auth.internal.JwtAlgorithms;
+import io.redstream.auth.internal.JwtKey;
+import io.redstream.auth.internal.JwtVerifier;
+import io.redstream.auth.internal.TokenCache;
+import io.redstream.core.AuthenticationException;
+import java.security.PublicKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Turns a credential into a {@link Principal}: the entry point of the auth module.
+ *
+ * <pre>{@code
+ * Authenticator auth = Authenticator.builder()
+ *         .hmacSecret(secretBytes)                 // HS256, at least 32 bytes
+ *         .issuer("https://id.example").audience("redstream")
+ *         .apiKeys(ApiKeys.load(Path.of("keys.txt")))
+ *         .build();
+ * Principal p = auth.authenticate(credential);     // JWT or rsk_ API key
+ * AccessGuard guard = policy.guardFor(p);
+ * }</pre>
+ *
+ * <p>A credential starting with {@code rsk_} is an API key ({@link ApiKeys}); anything else is a JWT, verified
+ * with the key named by its {@code kid} header (or the only key) and only with the algorithm that key allows:
+ * HS256 for a secret, RS256 for an RSA public key, ES256 for an EC P-256 public key. {@code exp} is required,
+ * the lifetime is bounded, {@code iss}/{@code aud} are required when configured, {@code nbf} and a future
+ * {@code iat} are rejected (with clock skew), {@code sub} and {@code roles} (an array of role names) are required.
+ * Every rejection is an {@link AuthenticationException} whose message says what was wrong without echoing the
+ * credential. See {@code docs/security.md}.
+ *
+ * <p>Verified JWTs are cached per token until they expire (bounded by the maximum lifetime and
+ * {@link Builder#tokenCacheSize}), so a token presented on every call is verified once.
+ *
+ * <p>Immutable configuration; thread-safe. Holds no resources, so there is nothing to close.
+ */
+public final class Authenticator {
+    public static final Duration DEFAULT_MAX_TOKEN_LIFETIME = Duration.ofHours(24);
+    public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(60);
+    public static final int DEFAULT_TOKEN_CACHE_SIZE = 10_000;
+    /** Credentials longer than this are refused before any parsing. */
+    public static final int MAX_CREDENTIAL_LENGTH = 8192;
+
+    private final JwtVerifier jwt;
+    private final ApiKeys apiKeys;
+    private final TokenCache cache;
+    private final Clock clock;
+
+    private Authenticator(Builder b) {
+        this.clock = b.clock;
+        this.apiKeys = b.apiKeys;
+        this.cache = new TokenCache(b.tokenCacheSize);
+        if (b.keys.isEmpty()) {
+            this.jwt = null;
+        } else {
+            Map<String, JwtKey> keys = new HashMap<>();
+            b.keys.forEach((kid, spec) -> keys.put(kid, spec instanceof PublicKey pk
+                    ? JwtKey.publicKey(kid, pk, b.clock, b.clockSkew)
+                    : JwtKey.hmac(kid, JwtAlgorithms.hmacKey("hmacSecret", (byte[]) spec), b.clock, b.clockSkew)));
+            this.jwt = new JwtVerifier(keys, b.issuer, b.audience, b.maxTokenLifetime, b.clockSkew, b.clock);
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The principal {@code credential} (a JWT or an {@code rsk_} API key) proves.
+     *
+     * @throws AuthenticationException when the credential is missing, malformed, expired or not valid; the
+     *                                 message says which
+     */
+    public Principal authenticate(String credential) {
+        if (credential == null || credential.isBlank()) {
+            throw new AuthenticationException("no credential given: present a JWT or an API key");
+        }
+        if (credential.length() > MAX_CREDENTIAL_LENGTH) {
+            throw new AuthenticationException("credential is too long: " + credential.length()
+                    + " characters, at most " + MAX_CREDENTIAL_LENGTH);
+        }
+        if (credential.startsWith(ApiKeyFormat.PREFIX)) {
+            if (apiKeys == null) {
+                throw new AuthenticationException("API key authentication is not configured");
+            }
+            return apiKeys.authenticate(credential, clock.instant());
+        }
+        if (jwt == null) {
+            throw new AuthenticationException("JWT authentication is not configured");
+        }
+        long now = clock.millis();
+        Principal cached = cache.get(credential, now);
+        if (cached != null) {
+            return cached;
+        }
+        JwtVerifier.Verified verified = jwt.verify(credential);
+        cache.put(credential, verified.principal(), verified.expiresAt().toEpochMilli(), now);
+        return verified.principal();
+    }
+
+    /** Whether JWTs are accepted (at least one key is configured). */
+    public boolean acceptsJwt() {
+        return jwt != null;
+    }
+
+    /** Whether API keys are accepted. */
+    public boolean acceptsApiKeys() {
+        return apiKeys != null;
+    }
+
+    /** Forgets every cached token verification, for example after rotating keys. */
+    public void clearTokenCache() {
+        cache.clear();
+    }
+
+    @Override
+    public String toString() {
+        return "Authenticator[jwt=" + (jwt != null) + ", apiKeys=" + (apiKeys == null ? "off" : apiKeys.size())
+                + "]";
+    }
+
+    /**
+     * Builder; not thread-safe. Defaults: no JWT keys, no API keys, no issuer or audience requirement, maximum token
+     * lifetime {@link #DEFAULT_MAX_TOKEN_LIFETIME} (24 h), clock skew {@link #DEFAULT_CLOCK_SKEW} (60 s), token
+     * cache {@value #DEFAULT_TOKEN_CACHE_SIZE} entries, {@link Clock#systemUTC()}. At least one JWT key or an
+     * {@link ApiKeys} store is required.
+     */
+    public static final class Builder {
+        /** Key id (null for the single unnamed key) to a {@code byte[]} HMAC secret or a {@link PublicKey}. */
+        private final Map<String, Object> keys = new LinkedHashMap<>();
+        private String issuer;
+        private String audience;
+        private Duration maxTokenLifetime = DEFAULT_MAX_TOKEN_LIFETIME;
+        private Duration clockSkew = DEFAULT_CLOCK_SKEW;
+        private int tokenCacheSize = DEFAULT_TOKEN_CACHE_SIZE;
+        private ApiKeys apiKeys;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        /** Accepts HS256 tokens signed with {@code secret} (at least 32 bytes), with no {@code kid}. */
+        public Builder hmacSecret(byte[] secret) {
+            return hmacSecret(null, secret);
+        }
+
+        /** Accepts HS256 tokens with header {@code kid} signed with {@code secret} (at least 32 bytes). */
+        public Builder hmacSecret(String keyId, byte[] secret) {
+            requireNonNull(secret, "secret");
+            JwtAlgorithms.hmacKey("hmacSecret", secret);
+            return addKey(keyId, secret.clone());
+        }
+
+        /**
+         * Accepts tokens signed by the private half of {@code key}, with no {@code kid}: RS256 for an RSA key of at
+         * least 2048 bits, ES256 for an EC P-256 key.
+         */
+        public Builder publicKey(PublicKey key) {
+            return publicKey(null, key);
+        }
+
+        /** As {@link #publicKey(PublicKey)}, for tokens whose {@code kid} header is {@code keyId}. */
+        public Builder publicKey(String keyId, PublicKey key) {
+            requireNonNull(key, "key");
+            JwtAlgorithms.forAsymmetricKey("publicKey", key);
+            return addKey(keyId, key);
+        }
+
+        private Builder addKey(String keyId, Object key) {
+            if (keyId != null && keyId.isBlank()) {
+                throw new IllegalArgumentException("keyId must not be blank");
+            }
+            if (keys.containsKey(keyId)) {
+                throw new IllegalArgumentException("keyId must be unique, but '" + keyId + "' is configured twice");
+            }
+            keys.put(keyId, key);
+            return this;
+        }
+
+        /** Requires {@code iss} to equal {@code issuer}. Default: {@code iss} not checked. */
+        public Builder issuer(String issuer) {
+            this.issuer = requireNonBlank(issuer, "issuer");
+            return this;
+        }
+
+        /** Requires {@code aud} to contain {@code audience}. Default: {@code aud} not checked. */
+        public Builder audience(String audience) {
+            this.audience = requireNonBlank(audience, "audience");
+            return this;
+        }
+
+        /** Longest accepted token lifetime ({@code exp - iat}). Default 24 h. */
+        public Builder maxTokenLifetime(Duration maxTokenLifetime) {
+            requireNonNull(maxTokenLifetime, "maxTokenLifetime");
+            if (maxTokenLifetime.isNegative() || maxTokenLifetime.isZero()) {
+                throw new IllegalArgumentException("maxTokenLifetime must be positive, but was " + maxTokenLifetime);
+            }
+            this.maxTokenLifetime = maxTokenLifetime;
+            return this;
+        }
+
+        /** Tolerance for {@code exp}, {@code nbf} and {@code iat} against the clock. Default 60 s. */
+        public Builder clockSkew(Duration clockSkew) {
+            requireNonNull(clockSkew, "clockSkew");
+            if (clockSkew.isNegative() || clockSkew.compareTo(Duration.ofMinutes(10)) > 0) {
+                throw new IllegalArgumentException("clockSkew must be between 0 and 10 minutes, but was "
+                        + clockSkew);
+            }
+            this.clockSkew = clockSkew;
+            return this;
+        }
+
+        /** How many verified tokens to remember; 0 turns the cache off. Default {@value #DEFAULT_TOKEN_CACHE_SIZE}. */
+        public Builder tokenCacheSize(int tokenCacheSize) {
+            if (tokenCacheSize < 0 || tokenCacheSize > 1_000_000) {
+                throw new IllegalArgumentException("tokenCacheSize must be between 0 and 1000000, but was "
+                        + tokenCacheSize);
+            }
+            this.tokenCacheSize = tokenCacheSize;
+            return this;
+        }
+
+        /** Accepts the API keys in {@code apiKeys}. Default: API keys are refused. */
+        public Builder apiKeys(ApiKeys apiKeys) {
+            this.apiKeys = requireNonNull(apiKeys, "apiKeys");
+            return this;
+        }
+
+        /** The time source for expiry checks and the cache. Default {@link Clock#systemUTC()}. */
+        public Builder clock(Clock clock) {
+            this.clock = requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * @throws IllegalArgumentException when nothing is configured, or several JWT keys are configured and one
+         *                                  of them has no key id
+         */
+        public Authenticator build() {
+            if (keys.isEmpty() && apiKeys == null) {
+                throw new IllegalArgumentException("configure at least one JWT key (hmacSecret/publicKey) or"
+                        + " apiKeys; an authenticator that accepts nothing is a configuration mistake");
+            }
+            if (keys.size() > 1 && keys.containsKey(null)) {
+                throw new IllegalArgumentException("with several JWT keys every key needs a keyId, so tokens can"
+                        + " name theirs in the 'kid' header");
+            }
+            return new Authenticator(this);
+        }
+
+        private static String requireNonBlank(String value, String name) {
+            requireNonNull(value, name);
+            if (value.isBlank()) {
+                throw new IllegalArgumentException(name + " must not be blank");
+            }
+            return value;
+        }
+    }
+}

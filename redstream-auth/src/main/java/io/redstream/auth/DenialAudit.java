@@ -1,0 +1,149 @@
+package io.redstream.auth;
+
+import static java.util.Objects.requireNonNull;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.redstream.auth.internal.DenialRateLimiter;
+import io.redstream.auth.internal.Identifiers;
+import io.redstream.core.access.Action;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records access denials: one structured WARN event per denial on the {@value #LOGGER_NAME} logger, with the
+ * fields {@code time, principal, auth, action, resource, rule}, and a Micrometer counter
+ * {@value #METER_NAME} tagged {@code action}.
+ *
+ * <p>The log is rate-limited (at most {@link Builder#maxEventsPerSecond} events per second); the first event after
+ * a suppressed stretch is preceded by a {@code suppressed K denials} line. The counter counts every denial.
+ * Events carry only the subject, the auth method description (key id, issuer), the action, the resource name and
+ * the deciding rule: never a token, key, secret or message payload.
+ *
+ * <p>Immutable configuration; thread-safe.
+ */
+public final class DenialAudit {
+    public static final String LOGGER_NAME = "redstream.audit";
+    public static final String METER_NAME = "redstream.auth.denials";
+    public static final int DEFAULT_MAX_EVENTS_PER_SECOND = 20;
+
+    private final Logger log;
+    private final Clock clock;
+    private final DenialRateLimiter limiter;
+    private final Map<Action, Counter> counters;
+    private final LongAdder total = new LongAdder();
+
+    private DenialAudit(Builder b) {
+        this.log = b.logger != null ? b.logger : LoggerFactory.getLogger(LOGGER_NAME);
+        this.clock = b.clock;
+        this.limiter = new DenialRateLimiter(b.clock, b.maxEventsPerSecond);
+        this.counters = new EnumMap<>(Action.class);
+        if (b.registry != null) {
+            // Registered up front so the hot path is a map lookup, not a registry lookup.
+            for (Action a : Action.values()) {
+                counters.put(a, Counter.builder(METER_NAME)
+                        .description("Operations refused by the RedStream access policy")
+                        .tag("action", a.id())
+                        .register(b.registry));
+            }
+        }
+    }
+
+    /** Logs to {@value #LOGGER_NAME} with the system clock, no metrics, {@value #DEFAULT_MAX_EVENTS_PER_SECOND}/s. */
+    public static DenialAudit defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Records one denial. {@code resource} is a name or pattern (never a payload); {@code rule} is what decided
+     * ({@code role#index}, {@code default-deny}, {@code outside-namespace}).
+     */
+    public void record(Principal principal, Action action, String resource, String rule) {
+        requireNonNull(principal, "principal");
+        requireNonNull(action, "action");
+        requireNonNull(resource, "resource");
+        requireNonNull(rule, "rule");
+        total.increment();
+        Counter counter = counters.get(action);
+        if (counter != null) {
+            counter.increment();
+        }
+        DenialRateLimiter.Permit permit = limiter.acquire();
+        if (!permit.log()) {
+            return;
+        }
+        if (permit.suppressedBefore() > 0) {
+            log.atWarn().addKeyValue("suppressed", permit.suppressedBefore())
+                    .log("suppressed {} denials", permit.suppressedBefore());
+        }
+        log.atWarn()
+                .addKeyValue("time", clock.instant())
+                .addKeyValue("principal", Identifiers.printable(principal.subject()))
+                .addKeyValue("auth", principal.method().describe())
+                .addKeyValue("action", action.id())
+                .addKeyValue("resource", Identifiers.printable(resource))
+                .addKeyValue("rule", rule)
+                .log("access denied");
+    }
+
+    /** Denials recorded since this audit was built, suppressed ones included. */
+    public long denials() {
+        return total.sum();
+    }
+
+    @Override
+    public String toString() {
+        return "DenialAudit[logger=" + log.getName() + ", metrics=" + !counters.isEmpty() + "]";
+    }
+
+    /** Builder; not thread-safe. */
+    public static final class Builder {
+        private Clock clock = Clock.systemUTC();
+        private MeterRegistry registry;
+        private int maxEventsPerSecond = DEFAULT_MAX_EVENTS_PER_SECOND;
+        private Logger logger;
+
+        private Builder() {
+        }
+
+        /** Source of event times and of the rate-limit window. Default {@link Clock#systemUTC()}. */
+        public Builder clock(Clock clock) {
+            this.clock = requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Where the {@value #METER_NAME} counter is registered. Default none (no metric, denials still counted). */
+        public Builder meterRegistry(MeterRegistry registry) {
+            this.registry = requireNonNull(registry, "registry");
+            return this;
+        }
+
+        /** Log at most this many denial events per second. Default {@value #DEFAULT_MAX_EVENTS_PER_SECOND}. */
+        public Builder maxEventsPerSecond(int maxEventsPerSecond) {
+            if (maxEventsPerSecond < 1) {
+                throw new IllegalArgumentException("maxEventsPerSecond must be at least 1, but was "
+                        + maxEventsPerSecond);
+            }
+            this.maxEventsPerSecond = maxEventsPerSecond;
+            return this;
+        }
+
+        /** The logger events go to. Default the {@value #LOGGER_NAME} logger. */
+        public Builder logger(Logger logger) {
+            this.logger = requireNonNull(logger, "logger");
+            return this;
+        }
+
+        public DenialAudit build() {
+            return new DenialAudit(this);
+        }
+    }
+}

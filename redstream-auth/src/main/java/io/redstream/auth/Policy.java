@@ -1,0 +1,286 @@
+package io.redstream.auth;
+
+import static java.util.Objects.requireNonNull;
+
+import io.redstream.auth.internal.ActionPatterns;
+import io.redstream.auth.internal.BuiltInRoles;
+import io.redstream.auth.internal.CompiledRule;
+import io.redstream.auth.internal.Identifiers;
+import io.redstream.auth.internal.PolicyFileParser;
+import io.redstream.auth.internal.PolicyGuard;
+import io.redstream.auth.internal.ResourcePattern;
+import io.redstream.auth.internal.RuleSet;
+import io.redstream.core.access.AccessGuard;
+import io.redstream.core.access.Action;
+import io.redstream.core.naming.NamingPolicy;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Who may do what: named roles made of allow/deny rules over actions and resource names, and the
+ * {@link AccessGuard} that enforces them for one {@link Principal}.
+ *
+ * <p>Decision for an action on a name, over the union of the rules of every role the principal holds:
+ * <ol>
+ *   <li>a name outside the namespace is denied, whatever the roles;</li>
+ *   <li>if any deny rule matches, denied (deny wins);</li>
+ *   <li>else if any allow rule matches, allowed;</li>
+ *   <li>else denied (default deny).</li>
+ * </ol>
+ * A pattern (pattern subscription, SCAN) is allowed only when every name it can match is allowed; see
+ * {@code docs/security.md} for how that is judged conservatively.
+ *
+ * <p>The built-in roles ({@code {domain}_read}, {@code {domain}_write} per configured domain, and
+ * {@value #ADMIN_ROLE}) are present unless turned off. A role from a policy file or {@link Builder#role} with the
+ * same name as a built-in <em>replaces</em> it (logged at INFO), so an operator can narrow {@code admin}. Roles a
+ * principal holds but the policy does not define grant nothing.
+ *
+ * <p>Immutable and thread-safe. Guards are cheap; the rules of each distinct role set are compiled once.
+ */
+public final class Policy {
+    public static final String ADMIN_ROLE = BuiltInRoles.ADMIN;
+    public static final String READ_ROLE_SUFFIX = BuiltInRoles.READ_SUFFIX;
+    public static final String WRITE_ROLE_SUFFIX = BuiltInRoles.WRITE_SUFFIX;
+    /** Policy files larger than this are refused: a policy is hand-written and small. */
+    public static final int MAX_POLICY_FILE_BYTES = 1 << 20;
+
+    private static final Logger LOG = LoggerFactory.getLogger(Policy.class);
+    private static final int MAX_CACHED_ROLE_SETS = 1024;
+
+    private final NamingPolicy naming;
+    private final Map<String, List<PolicyRule>> roles;
+    private final Map<String, List<CompiledRule>> compiled;
+    private final DenialAudit audit;
+    private final Map<Set<String>, RuleSet> ruleSets = new ConcurrentHashMap<>();
+
+    private Policy(NamingPolicy naming, Map<String, List<PolicyRule>> roles, Map<String, List<CompiledRule>> compiled,
+            DenialAudit audit) {
+        this.naming = naming;
+        this.roles = roles;
+        this.compiled = compiled;
+        this.audit = audit;
+    }
+
+    /** Only the built-in roles, default naming policy, default audit. */
+    public static Policy builtIn() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The guard enforcing this policy for {@code principal}; audits its denials with this policy's audit. */
+    public AccessGuard guardFor(Principal principal) {
+        requireNonNull(principal, "principal");
+        return new PolicyGuard(principal, ruleSetOf(principal.roles()), audit, naming.namespace());
+    }
+
+    /** Names of every defined role, in definition order (built-ins first). */
+    public Set<String> roleNames() {
+        return roles.keySet();
+    }
+
+    /** The rules of {@code role}; empty when the role is not defined. */
+    public List<PolicyRule> rulesOf(String role) {
+        return roles.getOrDefault(requireNonNull(role, "role"), List.of());
+    }
+
+    /** The naming policy (namespace and domains) the rules were validated against. */
+    public NamingPolicy naming() {
+        return naming;
+    }
+
+    public DenialAudit audit() {
+        return audit;
+    }
+
+    private RuleSet ruleSetOf(Set<String> roleSet) {
+        RuleSet cached = ruleSets.get(roleSet);
+        if (cached != null) {
+            return cached;
+        }
+        List<CompiledRule> rules = new ArrayList<>();
+        for (String role : roleSet) {
+            rules.addAll(compiled.getOrDefault(role, List.of()));
+        }
+        RuleSet built = new RuleSet(naming.namespace(), rules);
+        // Role sets come from credentials; the bound keeps a flood of distinct sets from growing memory.
+        if (ruleSets.size() < MAX_CACHED_ROLE_SETS) {
+            ruleSets.putIfAbsent(Set.copyOf(roleSet), built);
+        }
+        return built;
+    }
+
+    @Override
+    public String toString() {
+        return "Policy[namespace=" + naming.namespace() + ", roles=" + roles.keySet() + "]";
+    }
+
+    /**
+     * Builder; not thread-safe. Defaults: {@link NamingPolicy#defaults()}, built-in roles on, no policy file,
+     * {@link DenialAudit#defaults()}.
+     */
+    public static final class Builder {
+        private NamingPolicy naming = NamingPolicy.defaults();
+        private boolean builtInRoles = true;
+        private final List<Path> files = new ArrayList<>();
+        private final List<String> yamls = new ArrayList<>();
+        private final Map<String, List<PolicyRule>> extraRoles = new LinkedHashMap<>();
+        private DenialAudit audit;
+
+        private Builder() {
+        }
+
+        /**
+         * Namespace and domains the rules are validated against and the built-in roles are made for. Default
+         * {@link NamingPolicy#defaults()}.
+         */
+        public Builder naming(NamingPolicy naming) {
+            this.naming = requireNonNull(naming, "naming");
+            return this;
+        }
+
+        /** Whether the built-in roles are defined. Default on. */
+        public Builder builtInRoles(boolean builtInRoles) {
+            this.builtInRoles = builtInRoles;
+            return this;
+        }
+
+        /** Adds the roles of a YAML policy file, read and validated in {@link #build()}. Default none. */
+        public Builder policyFile(Path file) {
+            files.add(requireNonNull(file, "file"));
+            return this;
+        }
+
+        /** Adds the roles of YAML policy text (same format as a policy file). Default none. */
+        public Builder policyYaml(String yaml) {
+            yamls.add(requireNonNull(yaml, "yaml"));
+            return this;
+        }
+
+        /** Defines (or replaces a built-in) role in code. */
+        public Builder role(String name, List<PolicyRule> rules) {
+            requireNonNull(name, "name");
+            requireNonNull(rules, "rules");
+            if (extraRoles.containsKey(name)) {
+                throw new IllegalArgumentException("role '" + name + "' is already defined in this builder");
+            }
+            extraRoles.put(name, List.copyOf(rules));
+            return this;
+        }
+
+        /** Where denials are audited. Default {@link DenialAudit#defaults()}. */
+        public Builder audit(DenialAudit audit) {
+            this.audit = requireNonNull(audit, "audit");
+            return this;
+        }
+
+        /**
+         * Reads the policy files and validates every rule.
+         *
+         * @throws IllegalArgumentException naming the source, role, rule index and value of the first bad rule
+         * @throws UncheckedIOException     when a policy file cannot be read
+         */
+        public Policy build() {
+            Map<String, List<PolicyRule>> defined = new LinkedHashMap<>();
+            Map<String, String> origin = new LinkedHashMap<>();
+            for (Path file : files) {
+                add(defined, origin, PolicyFileParser.parse(read(file), file.toString()), "policy file " + file);
+            }
+            for (int i = 0; i < yamls.size(); i++) {
+                String source = "<yaml #" + i + ">";
+                add(defined, origin, PolicyFileParser.parse(yamls.get(i), source), "policy file " + source);
+            }
+            add(defined, origin, extraRoles, "policy");
+
+            Map<String, List<PolicyRule>> all = new LinkedHashMap<>();
+            if (builtInRoles) {
+                all.putAll(BuiltInRoles.of(naming));
+            }
+            for (Map.Entry<String, List<PolicyRule>> e : defined.entrySet()) {
+                if (all.containsKey(e.getKey())) {
+                    LOG.info("{} role '{}' replaces the built-in role of that name", origin.get(e.getKey()),
+                            e.getKey());
+                }
+                all.put(e.getKey(), e.getValue());
+            }
+            Map<String, List<CompiledRule>> compiled = new LinkedHashMap<>();
+            for (Map.Entry<String, List<PolicyRule>> e : all.entrySet()) {
+                String where = origin.getOrDefault(e.getKey(), "built-in policy") + ": role '" + e.getKey() + "'";
+                compiled.put(e.getKey(), compile(where, e.getKey(), e.getValue()));
+            }
+            return new Policy(naming, Collections.unmodifiableMap(all), Map.copyOf(compiled),
+                    audit != null ? audit : DenialAudit.defaults());
+        }
+
+        private static void add(Map<String, List<PolicyRule>> defined, Map<String, String> origin,
+                Map<String, List<PolicyRule>> roles, String source) {
+            for (Map.Entry<String, List<PolicyRule>> e : roles.entrySet()) {
+                String previous = origin.putIfAbsent(e.getKey(), source);
+                if (previous != null) {
+                    throw new IllegalArgumentException("role '" + e.getKey() + "' is defined twice: in " + previous
+                            + " and in " + source);
+                }
+                defined.put(e.getKey(), e.getValue());
+            }
+        }
+
+        private List<CompiledRule> compile(String where, String role, List<PolicyRule> rules) {
+            if (!Identifiers.isRole(role)) {
+                throw new IllegalArgumentException(where + ": role name must match "
+                        + Identifiers.ROLE.pattern());
+            }
+            List<CompiledRule> out = new ArrayList<>();
+            for (int i = 0; i < rules.size(); i++) {
+                PolicyRule rule = requireNonNull(rules.get(i), "rule");
+                String at = where + " rule #" + i + ": ";
+                Set<Action> actions = EnumSet.noneOf(Action.class);
+                for (String a : rule.actions()) {
+                    try {
+                        actions.addAll(ActionPatterns.resolve(a));
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException(at + e.getMessage(), e);
+                    }
+                }
+                List<ResourcePattern> resources = new ArrayList<>();
+                for (String r : rule.resources()) {
+                    try {
+                        resources.add(ResourcePattern.parse(r, naming));
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException(at + e.getMessage(), e);
+                    }
+                }
+                out.add(new CompiledRule(role + "#" + i, rule.effect() == PolicyRule.Effect.DENY, actions,
+                        resources));
+            }
+            return List.copyOf(out);
+        }
+
+        private static String read(Path file) {
+            try {
+                long size = Files.size(file);
+                if (size > MAX_POLICY_FILE_BYTES) {
+                    throw new IllegalArgumentException("policy file " + file + " must be at most "
+                            + MAX_POLICY_FILE_BYTES + " bytes, but has " + size);
+                }
+                return Files.readString(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException("policy file " + file + " cannot be read: " + e, e);
+            }
+        }
+    }
+}

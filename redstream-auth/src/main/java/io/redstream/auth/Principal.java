@@ -1,0 +1,71 @@
+package io.redstream.auth;
+
+import static java.util.Objects.requireNonNull;
+
+import io.redstream.auth.internal.BuiltInRoles;
+import io.redstream.auth.internal.Identifiers;
+import java.util.Collections;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * Who is calling: a subject, the roles it holds and how it authenticated. Obtained from {@link Authenticator}
+ * (or {@link #localAdmin()} for an unauthenticated local process) and handed to {@link Policy#guardFor}.
+ *
+ * <p>A principal is a plain value: whoever constructs one vouches for it. Build principals from credentials only
+ * through {@link Authenticator}. A principal never holds a credential, so {@link #toString()} is safe to log. Roles are kept sorted so that
+ * messages list them in a stable order.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param subject who the caller is (JWT {@code sub}, or the API key's subject)
+ * @param roles   role names, each matching {@code [A-Za-z0-9_.-]{1,64}}; roles the policy does not define grant
+ *                nothing
+ * @param method  how the caller authenticated
+ */
+public record Principal(String subject, Set<String> roles, AuthMethod method) {
+    /** Subject of {@link #localAdmin()}. */
+    public static final String LOCAL_SUBJECT = "local";
+
+    public Principal {
+        String problem = Identifiers.subjectProblem(subject);
+        if (problem != null) {
+            throw new IllegalArgumentException("subject " + problem);
+        }
+        requireNonNull(roles, "roles");
+        requireNonNull(method, "method");
+        if (roles.size() > Identifiers.MAX_ROLES) {
+            throw new IllegalArgumentException("roles must hold at most " + Identifiers.MAX_ROLES
+                    + " names, but has " + roles.size());
+        }
+        SortedSet<String> sorted = new TreeSet<>();
+        for (String role : roles) {
+            if (!Identifiers.isRole(role)) {
+                throw new IllegalArgumentException("every role must match " + Identifiers.ROLE.pattern()
+                        + ", but was '" + Identifiers.printable(role) + "'");
+            }
+            sorted.add(role);
+        }
+        roles = Collections.unmodifiableSortedSet(sorted);
+    }
+
+    /**
+     * The principal of an unauthenticated local process: subject {@value #LOCAL_SUBJECT}, role {@code admin}
+     * (everything inside the namespace, nothing outside it).
+     */
+    public static Principal localAdmin() {
+        return new Principal(LOCAL_SUBJECT, Set.of(BuiltInRoles.ADMIN), new AuthMethod.Local());
+    }
+
+    /** Whether this principal holds {@code role}. */
+    public boolean hasRole(String role) {
+        return roles.contains(role);
+    }
+
+    @Override
+    public String toString() {
+        return "Principal[subject=" + Identifiers.printable(subject) + ", roles=" + roles + ", auth="
+                + method.describe() + "]";
+    }
+}

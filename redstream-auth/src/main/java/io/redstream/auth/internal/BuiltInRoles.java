@@ -1,0 +1,45 @@
+package io.redstream.auth.internal;
+
+import io.redstream.auth.PolicyRule;
+import io.redstream.core.access.AccessLevel;
+import io.redstream.core.access.Action;
+import io.redstream.core.naming.NamingPolicy;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The roles every policy starts with, from the original protocol: per domain, {@code {domain}_read} (the READ
+ * actions) and {@code {domain}_write} (the WRITE actions) on {@code ns:{domain}:>}; and {@code admin}, every
+ * action on {@code ns:>}. ADMIN-level actions (destroying a group, moving its id) come only with {@code admin}
+ * or a policy rule, because they lose other consumers' progress. Writers do not implicitly read: a publisher
+ * that must also consume holds both roles, which keeps write-only producers possible.
+ */
+public final class BuiltInRoles {
+    public static final String ADMIN = "admin";
+    public static final String READ_SUFFIX = "_read";
+    public static final String WRITE_SUFFIX = "_write";
+
+    private BuiltInRoles() {
+    }
+
+    /** Role name to rules, for the namespace and domains of {@code naming}. */
+    public static Map<String, List<PolicyRule>> of(NamingPolicy naming) {
+        String ns = naming.namespace();
+        List<String> read = idsAt(AccessLevel.READ);
+        List<String> write = idsAt(AccessLevel.WRITE);
+        Map<String, List<PolicyRule>> roles = new LinkedHashMap<>();
+        for (String domain : naming.domains().stream().sorted().toList()) {
+            List<String> resources = List.of(ns + ":" + domain + ":>");
+            roles.put(domain + READ_SUFFIX, List.of(PolicyRule.allow(read, resources)));
+            roles.put(domain + WRITE_SUFFIX, List.of(PolicyRule.allow(write, resources)));
+        }
+        roles.put(ADMIN, List.of(PolicyRule.allow(List.of("*"), List.of(ns + ":>"))));
+        return roles;
+    }
+
+    private static List<String> idsAt(AccessLevel level) {
+        return Arrays.stream(Action.values()).filter(a -> a.level() == level).map(Action::id).toList();
+    }
+}

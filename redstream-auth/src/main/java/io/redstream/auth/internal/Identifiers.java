@@ -1,0 +1,62 @@
+package io.redstream.auth.internal;
+
+import java.util.regex.Pattern;
+
+/**
+ * Shape rules for the identifiers auth deals in (subjects, role names, key ids), shared by the verifier, the
+ * issuer, the API-key store and the policy so that every entry point accepts exactly the same names.
+ */
+public final class Identifiers {
+    /** Role names: what policy files, JWT {@code roles} claims and API-key lines may contain. */
+    public static final Pattern ROLE = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+    public static final int MAX_SUBJECT_LENGTH = 256;
+    public static final int MAX_ROLES = 64;
+
+    private Identifiers() {
+    }
+
+    /** Null when {@code subject} is acceptable, else the rule it breaks (without echoing it). */
+    public static String subjectProblem(String subject) {
+        if (subject == null || subject.isEmpty()) {
+            return "is missing or empty";
+        }
+        if (subject.isBlank()) {
+            return "is blank";
+        }
+        if (subject.length() > MAX_SUBJECT_LENGTH) {
+            return "must be at most " + MAX_SUBJECT_LENGTH + " characters, but has " + subject.length();
+        }
+        // Subjects end up in audit lines and error messages; control characters would let one forge log lines.
+        for (int i = 0; i < subject.length(); i++) {
+            if (Character.isISOControl(subject.charAt(i))) {
+                return "must not contain control characters";
+            }
+        }
+        return null;
+    }
+
+    public static boolean isRole(String role) {
+        return role != null && ROLE.matcher(role).matches();
+    }
+
+    /**
+     * Makes untrusted, non-secret text (a claimed key id, issuer, subject) safe to put in a message or a log
+     * line: control characters become {@code ?} and long values are cut, so a hostile token cannot forge log
+     * lines or flood them.
+     */
+    public static String printable(String text) {
+        if (text == null) {
+            return "null";
+        }
+        int max = 80;
+        StringBuilder sb = new StringBuilder(Math.min(text.length(), max + 3));
+        for (int i = 0; i < text.length() && i < max; i++) {
+            char c = text.charAt(i);
+            sb.append(Character.isISOControl(c) ? '?' : c);
+        }
+        if (text.length() > max) {
+            sb.append("...");
+        }
+        return sb.toString();
+    }
+}

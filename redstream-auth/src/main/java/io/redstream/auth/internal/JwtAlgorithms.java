@@ -1,0 +1,67 @@
+package io.redstream.auth.internal;
+
+import io.jsonwebtoken.Jwts;
+import io.jsonwebtoken.security.SecureDigestAlgorithm;
+import java.security.Key;
+import java.security.interfaces.ECKey;
+import java.security.interfaces.RSAKey;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The three JWS algorithms RedStream accepts and the key each one needs. The algorithm is derived from the key,
+ * never from a token, so a key is only ever used with the one algorithm it was configured for (an RSA public key
+ * can never be misused as an HMAC secret).
+ */
+public final class JwtAlgorithms {
+    public static final String HS256 = "HS256";
+    public static final String RS256 = "RS256";
+    public static final String ES256 = "ES256";
+    /** RFC 7518 §3.2: an HS256 key must be at least as long as the hash output. */
+    public static final int MIN_HMAC_SECRET_BYTES = 32;
+    public static final int MIN_RSA_BITS = 2048;
+
+    private JwtAlgorithms() {
+    }
+
+    /** The HS256 key for {@code secret}, refusing one shorter than 256 bits. */
+    public static SecretKey hmacKey(String parameter, byte[] secret) {
+        if (secret.length < MIN_HMAC_SECRET_BYTES) {
+            throw new IllegalArgumentException(parameter + " must be at least " + MIN_HMAC_SECRET_BYTES
+                    + " bytes (256 bits) for HS256, but was " + secret.length + " bytes");
+        }
+        return new SecretKeySpec(secret, "HmacSHA256");
+    }
+
+    /** RS256 for an RSA key of at least 2048 bits, ES256 for an EC key on P-256; anything else is refused. */
+    public static String forAsymmetricKey(String parameter, Key key) {
+        if (key instanceof RSAKey rsa) {
+            int bits = rsa.getModulus().bitLength();
+            if (bits < MIN_RSA_BITS) {
+                throw new IllegalArgumentException(parameter + " must be an RSA key of at least " + MIN_RSA_BITS
+                        + " bits for RS256, but has " + bits + " bits");
+            }
+            return RS256;
+        }
+        if (key instanceof ECKey ec) {
+            int bits = ec.getParams().getCurve().getField().getFieldSize();
+            if (bits != 256) {
+                throw new IllegalArgumentException(parameter + " must be an EC key on curve P-256 for ES256, but its"
+                        + " field has " + bits + " bits");
+            }
+            return ES256;
+        }
+        throw new IllegalArgumentException(parameter + " must be an RSA (RS256) or EC P-256 (ES256) key, but was "
+                + key.getAlgorithm());
+    }
+
+    /** JJWT's algorithm object for one of the three ids. */
+    public static SecureDigestAlgorithm<?, ?> of(String alg) {
+        return switch (alg) {
+            case HS256 -> Jwts.SIG.HS256;
+            case RS256 -> Jwts.SIG.RS256;
+            case ES256 -> Jwts.SIG.ES256;
+            default -> throw new IllegalArgumentException("algorithm must be HS256, RS256 or ES256, but was " + alg);
+        };
+    }
+}
