@@ -30,6 +30,8 @@ public final class DefaultTransaction implements Transaction {
     private final List<String> watched = new ArrayList<>();
     private final List<Op> ops = new ArrayList<>();
     private boolean used;
+    /** Runs between WATCH and MULTI; tests use it to change a watched key and prove the abort. */
+    private Runnable afterWatch = () -> { };
 
     private DefaultTransaction(ClientContext ctx) {
         this.ctx = ctx;
@@ -37,6 +39,11 @@ public final class DefaultTransaction implements Transaction {
 
     public static Transaction create(ClientContext ctx) {
         return new DefaultTransaction(ctx);
+    }
+
+    DefaultTransaction afterWatch(Runnable hook) {
+        this.afterWatch = hook;
+        return this;
     }
 
     @Override
@@ -111,6 +118,7 @@ public final class DefaultTransaction implements Transaction {
             try (redis.clients.jedis.Transaction tx = new redis.clients.jedis.Transaction(connection, false, true)) {
                 if (!watchKeys.isEmpty()) {
                     tx.watch(watchKeys.toArray(String[]::new));
+                    afterWatch.run();
                 }
                 tx.multi();
                 List<Response<?>> responses = new ArrayList<>();

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -94,17 +93,27 @@ final class StreamReader {
         if (!now.isEmpty()) {
             return now;
         }
+        // Results are recorded by each read itself, before it signals: the waiting thread must never look at a
+        // read that has data but has not yet been seen as done.
+        Map<String, List<StreamEntry>> arrived = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.atomic.AtomicReference<RedStreamException> failure =
+                new java.util.concurrent.atomic.AtomicReference<>();
         CompletableFuture<Void> firstDataOrAllDone = new CompletableFuture<>();
-        List<CompletableFuture<Map<String, List<StreamEntry>>>> futures = new ArrayList<>(resolved.size());
+        List<CompletableFuture<Void>> reads = new ArrayList<>(resolved.size());
         for (Map<String, StreamEntryID> g : resolved) {
-            futures.add(CompletableFuture.supplyAsync(() -> xread(g, count, blockMs), ctx.readExecutor())
-                    .whenComplete((m, err) -> {
-                        if (m != null && !m.isEmpty()) {
-                            firstDataOrAllDone.complete(null);
-                        }
-                    }));
+            reads.add(CompletableFuture.runAsync(() -> {
+                try {
+                    Map<String, List<StreamEntry>> m = xread(g, count, blockMs);
+                    if (!m.isEmpty()) {
+                        arrived.putAll(m);
+                        firstDataOrAllDone.complete(null);
+                    }
+                } catch (RedStreamException e) {
+                    failure.compareAndSet(null, e);
+                }
+            }, ctx.readExecutor()));
         }
-        CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
+        CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new))
                 .whenComplete((v, err) -> firstDataOrAllDone.complete(null));
         try {
             firstDataOrAllDone.get(blockMs + ctx.gateway().settings().socketTimeout().toMillis() * 2,
@@ -117,20 +126,9 @@ final class StreamReader {
         } catch (TimeoutException e) {
             throw new io.redstream.core.RedStreamTimeoutException("read timed out waiting for Redis", e);
         }
-        Map<String, List<StreamEntry>> out = new LinkedHashMap<>();
-        RedStreamException failure = null;
-        for (CompletableFuture<Map<String, List<StreamEntry>>> f : futures) {
-            if (!f.isDone()) {
-                continue;
-            }
-            try {
-                out.putAll(f.join());
-            } catch (CompletionException e) {
-                failure = unwrap(e);
-            }
-        }
-        if (out.isEmpty() && failure != null) {
-            throw failure;
+        Map<String, List<StreamEntry>> out = new LinkedHashMap<>(arrived);
+        if (out.isEmpty() && failure.get() != null) {
+            throw failure.get();
         }
         return out;
     }
@@ -153,7 +151,7 @@ final class StreamReader {
 
     private static RedStreamException unwrap(Exception e) {
         Throwable c = e.getCause() == null ? e : e.getCause();
-        if (c instanceof CompletionException ce && ce.getCause() != null) {
+        if (c instanceof java.util.concurrent.CompletionException ce && ce.getCause() != null) {
             c = ce.getCause();
         }
         if (c instanceof RedStreamException r) {
