@@ -19,6 +19,15 @@ public record NamePattern(NameKind kind, String redisPattern, List<String> liter
         requireNonNull(kind, "kind");
         requireNonNull(redisPattern, "redisPattern");
         literalSegments = List.copyOf(literalSegments);
+        String[] parts = redisPattern.split(":", -1);
+        int literal = 0;
+        while (literal < parts.length && parts[literal].indexOf('*') < 0) {
+            literal++;
+        }
+        if (literalSegments.isEmpty() || !literalSegments.equals(java.util.Arrays.asList(parts).subList(0, literal))) {
+            throw new IllegalArgumentException("literalSegments " + literalSegments + " are not the literal prefix of '"
+                    + redisPattern + "'; obtain patterns from NamingPolicy");
+        }
     }
 
     /** True when the pattern has no wildcard and so matches exactly one name. */

@@ -19,6 +19,15 @@ public record ResourceName(NameKind kind, String redisName, List<String> segment
         requireNonNull(kind, "kind");
         requireNonNull(redisName, "redisName");
         segments = List.copyOf(segments);
+        // The guard decides on segments while Redis receives redisName: they must name the same thing, so a
+        // hand-built instance cannot pair allowed segments with a name outside the namespace.
+        boolean adapt = String.join(":", segments).equals(redisName);
+        boolean legacy = segments.size() == 4 && "direct".equals(segments.get(3))
+                && redisName.equals(segments.get(1) + "." + segments.get(2) + ".direct");
+        if (segments.size() < 4 || !(adapt || legacy)) {
+            throw new IllegalArgumentException("segments " + segments + " do not spell redisName '" + redisName
+                    + "'; obtain names from NamingPolicy");
+        }
     }
 
     /** The namespace segment (the first). */

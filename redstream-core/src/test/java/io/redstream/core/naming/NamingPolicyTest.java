@@ -148,4 +148,19 @@ class NamingPolicyTest {
                 .isInstanceOf(InvalidNameException.class)
                 .hasMessageContaining("domain 'finance'");
     }
+
+    @Test
+    void handBuiltResourceName_whoseSegmentsDoNotSpellTheName_isRefused() {
+        assertThatThrownBy(() -> new ResourceName(NameKind.KEY, "business:secret",
+                List.of("nova", "task", "a", "b")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("do not spell");
+    }
+
+    @Test
+    void handBuiltPattern_withWrongLiteralPrefix_isRefused() {
+        assertThatThrownBy(() -> new NamePattern(NameKind.KEY, "*", List.of("nova", "task")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("literal prefix");
+    }
 }
