@@ -8,21 +8,21 @@ package io.redstream.testkit;
  * one second of writes on a crash.
  */
 public enum AppendFsync {
-  /** fsync after every write: slow, but nothing acknowledged is lost when the process is killed. */
-  ALWAYS("always"),
-  /** fsync once per second (the Redis default). */
-  EVERYSEC("everysec"),
-  /** leave fsync to the operating system. */
-  NO("no");
+    /** fsync after every write: slow, but nothing acknowledged is lost when the process is killed. */
+    ALWAYS("always"),
+    /** fsync once per second (the Redis default). */
+    EVERYSEC("everysec"),
+    /** leave fsync to the operating system. */
+    NO("no");
 
-  private final String configValue;
+    private final String configValue;
 
-  AppendFsync(String configValue) {
-    this.configValue = configValue;
-  }
+    AppendFsync(String configValue) {
+        this.configValue = configValue;
+    }
 
-  /** The value as written in redis.conf. */
-  String configValue() {
-    return configValue;
-  }
+    /** The value as written in redis.conf. */
+    String configValue() {
+        return configValue;
+    }
 }

@@ -15,26 +15,26 @@ import java.net.ServerSocket;
  */
 final class FreePorts {
 
-  static final String LOOPBACK = "127.0.0.1";
+    static final String LOOPBACK = "127.0.0.1";
 
-  private FreePorts() {}
+    private FreePorts() {}
 
-  static int find() {
-    try (ServerSocket socket = new ServerSocket()) {
-      // No SO_REUSEADDR: we want a port nobody is using, not one we could steal from TIME_WAIT.
-      socket.setReuseAddress(false);
-      socket.bind(new InetSocketAddress(InetAddress.getByName(LOOPBACK), 0));
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not find a free port on " + LOOPBACK, e);
+    static int find() {
+        try (ServerSocket socket = new ServerSocket()) {
+            // No SO_REUSEADDR: we want a port nobody is using, not one we could steal from TIME_WAIT.
+            socket.setReuseAddress(false);
+            socket.bind(new InetSocketAddress(InetAddress.getByName(LOOPBACK), 0));
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not find a free port on " + LOOPBACK, e);
+        }
     }
-  }
 
-  /** Checks a port number where it arrives, in the house style. */
-  static int checkPort(String parameter, int port) {
-    if (port < 1 || port > 65535) {
-      throw new IllegalArgumentException(parameter + " must be between 1 and 65535, but was " + port);
+    /** Checks a port number where it arrives, in the house style. */
+    static int checkPort(String parameter, int port) {
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException(parameter + " must be between 1 and 65535, but was " + port);
+        }
+        return port;
     }
-    return port;
-  }
 }

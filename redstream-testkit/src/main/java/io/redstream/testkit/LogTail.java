@@ -14,34 +14,34 @@ import java.util.List;
  */
 final class LogTail {
 
-  static final int DEFAULT_LINES = 25;
-  private static final int MAX_BYTES = 16 * 1024;
+    static final int DEFAULT_LINES = 25;
+    private static final int MAX_BYTES = 16 * 1024;
 
-  private LogTail() {}
+    private LogTail() {}
 
-  /** Current size of the log, to pass later as {@code fromOffset}; 0 if it does not exist yet. */
-  static long size(Path log) {
-    try {
-      return Files.exists(log) ? Files.size(log) : 0;
-    } catch (IOException e) {
-      return 0;
+    /** Current size of the log, to pass later as {@code fromOffset}; 0 if it does not exist yet. */
+    static long size(Path log) {
+        try {
+            return Files.exists(log) ? Files.size(log) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
     }
-  }
 
-  static String read(Path log, long fromOffset, int maxLines) {
-    try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
-      long end = file.length();
-      long start = Math.max(Math.max(0, fromOffset), end - MAX_BYTES);
-      if (start >= end) {
-        return "(log is empty)";
-      }
-      byte[] bytes = new byte[(int) (end - start)];
-      file.seek(start);
-      file.readFully(bytes);
-      List<String> lines = Arrays.asList(new String(bytes, StandardCharsets.UTF_8).split("\\R"));
-      return String.join("\n", lines.subList(Math.max(0, lines.size() - maxLines), lines.size()));
-    } catch (IOException e) {
-      return "(could not read " + log + ": " + e.getMessage() + ")";
+    static String read(Path log, long fromOffset, int maxLines) {
+        try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
+            long end = file.length();
+            long start = Math.max(Math.max(0, fromOffset), end - MAX_BYTES);
+            if (start >= end) {
+                return "(log is empty)";
+            }
+            byte[] bytes = new byte[(int) (end - start)];
+            file.seek(start);
+            file.readFully(bytes);
+            List<String> lines = Arrays.asList(new String(bytes, StandardCharsets.UTF_8).split("\\R"));
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - maxLines), lines.size()));
+        } catch (IOException e) {
+            return "(could not read " + log + ": " + e.getMessage() + ")";
+        }
     }
-  }
 }

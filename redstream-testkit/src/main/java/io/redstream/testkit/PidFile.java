@@ -29,128 +29,128 @@ import java.util.regex.Pattern;
  * <p>Immutable and thread-safe.
  */
 record PidFile(long ownerPid, Optional<Instant> ownerStart, long childPid, Optional<Instant> childStart,
-    Optional<Path> tempDirectory) {
+        Optional<Path> tempDirectory) {
 
-  static final String DIRECTORY_NAME = "redstream-testkit-pids";
+    static final String DIRECTORY_NAME = "redstream-testkit-pids";
 
-  private static final Pattern NAME = Pattern.compile("(\\d+)-(\\d+)\\.pid");
+    private static final Pattern NAME = Pattern.compile("(\\d+)-(\\d+)\\.pid");
 
-  /** Two start instants closer than this denote the same process (the kernel's clock ticks are coarse). */
-  private static final Duration SAME_START_TOLERANCE = Duration.ofSeconds(1);
+    /** Two start instants closer than this denote the same process (the kernel's clock ticks are coarse). */
+    private static final Duration SAME_START_TOLERANCE = Duration.ofSeconds(1);
 
-  PidFile {
-    requireNonNull(ownerStart, "ownerStart");
-    requireNonNull(childStart, "childStart");
-    requireNonNull(tempDirectory, "tempDirectory");
-  }
-
-  PidFile(long ownerPid, Optional<Instant> ownerStart, long childPid, Optional<Instant> childStart) {
-    this(ownerPid, ownerStart, childPid, childStart, Optional.empty());
-  }
-
-  static Path defaultDirectory() {
-    return Path.of(System.getProperty("java.io.tmpdir"), DIRECTORY_NAME);
-  }
-
-  /** A record of {@code child} owned by this JVM. */
-  static PidFile ownedByThisJvm(ProcessHandle child) {
-    return ownedByThisJvm(child, Optional.empty());
-  }
-
-  /** A record of {@code child} owned by this JVM, which created {@code tempDirectory} for it. */
-  static PidFile ownedByThisJvm(ProcessHandle child, Optional<Path> tempDirectory) {
-    ProcessHandle self = ProcessHandle.current();
-    return new PidFile(self.pid(), self.info().startInstant(), child.pid(), child.info().startInstant(), tempDirectory);
-  }
-
-  String fileName() {
-    return ownerPid + "-" + childPid + ".pid";
-  }
-
-  /** Writes the record atomically, so a reaper in another JVM never reads half a file. */
-  Path writeTo(Path directory) {
-    try {
-      Files.createDirectories(directory);
-      Path target = directory.resolve(fileName());
-      Path temp = Files.createTempFile(directory, fileName(), ".tmp");
-      Files.writeString(temp, content(), StandardCharsets.UTF_8);
-      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      return target;
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not write pid file " + fileName() + " in " + directory, e);
+    PidFile {
+        requireNonNull(ownerStart, "ownerStart");
+        requireNonNull(childStart, "childStart");
+        requireNonNull(tempDirectory, "tempDirectory");
     }
-  }
 
-  String content() {
-    // Properties escaping, because a temp path could in principle contain '\\' or '='.
-    Properties props = new Properties();
-    props.setProperty("owner.pid", String.valueOf(ownerPid));
-    ownerStart.ifPresent(t -> props.setProperty("owner.start", String.valueOf(t.toEpochMilli())));
-    props.setProperty("child.pid", String.valueOf(childPid));
-    childStart.ifPresent(t -> props.setProperty("child.start", String.valueOf(t.toEpochMilli())));
-    tempDirectory.ifPresent(d -> props.setProperty("child.tempdir", d.toString()));
-    StringWriter out = new StringWriter();
-    try {
-      props.store(out, "redstream-testkit child process record");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // StringWriter does not throw
+    PidFile(long ownerPid, Optional<Instant> ownerStart, long childPid, Optional<Instant> childStart) {
+        this(ownerPid, ownerStart, childPid, childStart, Optional.empty());
     }
-    return out.toString();
-  }
 
-  /**
-   * Parses a record from its file name and content. The pids come from the name (the contract); the
-   * start instants from the content, and are simply unknown if the content is missing or garbled.
-   *
-   * @return empty if the file name is not {@code <ownerPid>-<childPid>.pid}
-   */
-  static Optional<PidFile> parse(String fileName, String content) {
-    Matcher m = NAME.matcher(requireNonNull(fileName, "fileName"));
-    if (!m.matches()) {
-      return Optional.empty();
+    static Path defaultDirectory() {
+        return Path.of(System.getProperty("java.io.tmpdir"), DIRECTORY_NAME);
     }
-    long owner;
-    long child;
-    try {
-      owner = Long.parseLong(m.group(1));
-      child = Long.parseLong(m.group(2));
-    } catch (NumberFormatException e) {
-      return Optional.empty();
-    }
-    Properties props = new Properties();
-    try {
-      props.load(new StringReader(content == null ? "" : content));
-    } catch (IOException | IllegalArgumentException e) {
-      props.clear();
-    }
-    Optional<Path> tempDirectory = Optional.ofNullable(props.getProperty("child.tempdir")).map(String::trim)
-        .filter(v -> !v.isEmpty()).map(Path::of);
-    return Optional.of(new PidFile(owner, instant(props, "owner.start"), child, instant(props, "child.start"), tempDirectory));
-  }
 
-  private static Optional<Instant> instant(Properties props, String key) {
-    String value = props.getProperty(key);
-    if (value == null) {
-      return Optional.empty();
+    /** A record of {@code child} owned by this JVM. */
+    static PidFile ownedByThisJvm(ProcessHandle child) {
+        return ownedByThisJvm(child, Optional.empty());
     }
-    try {
-      return Optional.of(Instant.ofEpochMilli(Long.parseLong(value.trim())));
-    } catch (NumberFormatException e) {
-      return Optional.empty();
-    }
-  }
 
-  /** True when a live process with {@code pid} exists and is the one recorded (not a reused pid). */
-  static boolean isSameLiveProcess(long pid, Optional<Instant> recordedStart) {
-    Optional<ProcessHandle> handle = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
-    return handle.isPresent() && sameStart(recordedStart, handle.get().info().startInstant());
-  }
-
-  /** Unknown on either side counts as the same: we can only refute a match, never prove it. */
-  static boolean sameStart(Optional<Instant> recorded, Optional<Instant> actual) {
-    if (recorded.isEmpty() || actual.isEmpty()) {
-      return true;
+    /** A record of {@code child} owned by this JVM, which created {@code tempDirectory} for it. */
+    static PidFile ownedByThisJvm(ProcessHandle child, Optional<Path> tempDirectory) {
+        ProcessHandle self = ProcessHandle.current();
+        return new PidFile(self.pid(), self.info().startInstant(), child.pid(), child.info().startInstant(), tempDirectory);
     }
-    return Duration.between(recorded.get(), actual.get()).abs().compareTo(SAME_START_TOLERANCE) < 0;
-  }
+
+    String fileName() {
+        return ownerPid + "-" + childPid + ".pid";
+    }
+
+    /** Writes the record atomically, so a reaper in another JVM never reads half a file. */
+    Path writeTo(Path directory) {
+        try {
+            Files.createDirectories(directory);
+            Path target = directory.resolve(fileName());
+            Path temp = Files.createTempFile(directory, fileName(), ".tmp");
+            Files.writeString(temp, content(), StandardCharsets.UTF_8);
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write pid file " + fileName() + " in " + directory, e);
+        }
+    }
+
+    String content() {
+        // Properties escaping, because a temp path could in principle contain '\\' or '='.
+        Properties props = new Properties();
+        props.setProperty("owner.pid", String.valueOf(ownerPid));
+        ownerStart.ifPresent(t -> props.setProperty("owner.start", String.valueOf(t.toEpochMilli())));
+        props.setProperty("child.pid", String.valueOf(childPid));
+        childStart.ifPresent(t -> props.setProperty("child.start", String.valueOf(t.toEpochMilli())));
+        tempDirectory.ifPresent(d -> props.setProperty("child.tempdir", d.toString()));
+        StringWriter out = new StringWriter();
+        try {
+            props.store(out, "redstream-testkit child process record");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // StringWriter does not throw
+        }
+        return out.toString();
+    }
+
+    /**
+     * Parses a record from its file name and content. The pids come from the name (the contract); the
+     * start instants from the content, and are simply unknown if the content is missing or garbled.
+     *
+     * @return empty if the file name is not {@code <ownerPid>-<childPid>.pid}
+     */
+    static Optional<PidFile> parse(String fileName, String content) {
+        Matcher m = NAME.matcher(requireNonNull(fileName, "fileName"));
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        long owner;
+        long child;
+        try {
+            owner = Long.parseLong(m.group(1));
+            child = Long.parseLong(m.group(2));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+        Properties props = new Properties();
+        try {
+            props.load(new StringReader(content == null ? "" : content));
+        } catch (IOException | IllegalArgumentException e) {
+            props.clear();
+        }
+        Optional<Path> tempDirectory = Optional.ofNullable(props.getProperty("child.tempdir")).map(String::trim)
+                .filter(v -> !v.isEmpty()).map(Path::of);
+        return Optional.of(new PidFile(owner, instant(props, "owner.start"), child, instant(props, "child.start"), tempDirectory));
+    }
+
+    private static Optional<Instant> instant(Properties props, String key) {
+        String value = props.getProperty(key);
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Instant.ofEpochMilli(Long.parseLong(value.trim())));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** True when a live process with {@code pid} exists and is the one recorded (not a reused pid). */
+    static boolean isSameLiveProcess(long pid, Optional<Instant> recordedStart) {
+        Optional<ProcessHandle> handle = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+        return handle.isPresent() && sameStart(recordedStart, handle.get().info().startInstant());
+    }
+
+    /** Unknown on either side counts as the same: we can only refute a match, never prove it. */
+    static boolean sameStart(Optional<Instant> recorded, Optional<Instant> actual) {
+        if (recorded.isEmpty() || actual.isEmpty()) {
+            return true;
+        }
+        return Duration.between(recorded.get(), actual.get()).abs().compareTo(SAME_START_TOLERANCE) < 0;
+    }
 }

@@ -28,106 +28,106 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class ProcessRegistry {
 
-  /** A registered child and its pid file. */
-  record Tracked(Process process, Path pidFile) {
-    Tracked {
-      requireNonNull(process, "process");
-      requireNonNull(pidFile, "pidFile");
+    /** A registered child and its pid file. */
+    record Tracked(Process process, Path pidFile) {
+        Tracked {
+            requireNonNull(process, "process");
+            requireNonNull(pidFile, "pidFile");
+        }
     }
-  }
 
-  private static final Set<Tracked> LIVE = ConcurrentHashMap.newKeySet();
-  private static final Set<Path> TEMP_DIRECTORIES = ConcurrentHashMap.newKeySet();
-  private static final AtomicBoolean INITIALIZED = new AtomicBoolean();
+    private static final Set<Tracked> LIVE = ConcurrentHashMap.newKeySet();
+    private static final Set<Path> TEMP_DIRECTORIES = ConcurrentHashMap.newKeySet();
+    private static final AtomicBoolean INITIALIZED = new AtomicBoolean();
 
-  private ProcessRegistry() {}
+    private ProcessRegistry() {}
 
-  /** Reaps orphans of dead JVMs and installs the shutdown hook, once per JVM. */
-  static void initialize() {
-    if (INITIALIZED.compareAndSet(false, true)) {
-      OrphanReaper.reap(PidFile.defaultDirectory());
-      Thread hook = new Thread(ProcessRegistry::destroyAll, "redstream-testkit-shutdown");
-      Runtime.getRuntime().addShutdownHook(hook);
+    /** Reaps orphans of dead JVMs and installs the shutdown hook, once per JVM. */
+    static void initialize() {
+        if (INITIALIZED.compareAndSet(false, true)) {
+            OrphanReaper.reap(PidFile.defaultDirectory());
+            Thread hook = new Thread(ProcessRegistry::destroyAll, "redstream-testkit-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+        }
     }
-  }
 
-  /**
-   * Registers a just-started child: in memory for the hook, on disk for the reaper.
-   *
-   * @param tempDirectory the temp data directory created for the child, for the reaper to delete
-   *
-   * @throws java.io.UncheckedIOException if the pid file cannot be written; the process is then not
-   *     tracked and the caller must kill it
-   */
-  static Tracked track(Process process, Optional<Path> tempDirectory) {
-    initialize();
-    PidFile record = PidFile.ownedByThisJvm(process.toHandle(), tempDirectory);
-    Tracked tracked = new Tracked(process, PidFile.defaultDirectory().resolve(record.fileName()));
-    LIVE.add(tracked);
-    try {
-      record.writeTo(PidFile.defaultDirectory());
-    } catch (RuntimeException e) {
-      LIVE.remove(tracked);
-      throw e;
+    /**
+     * Registers a just-started child: in memory for the hook, on disk for the reaper.
+     *
+     * @param tempDirectory the temp data directory created for the child, for the reaper to delete
+     *
+     * @throws java.io.UncheckedIOException if the pid file cannot be written; the process is then not
+     *     tracked and the caller must kill it
+     */
+    static Tracked track(Process process, Optional<Path> tempDirectory) {
+        initialize();
+        PidFile record = PidFile.ownedByThisJvm(process.toHandle(), tempDirectory);
+        Tracked tracked = new Tracked(process, PidFile.defaultDirectory().resolve(record.fileName()));
+        LIVE.add(tracked);
+        try {
+            record.writeTo(PidFile.defaultDirectory());
+        } catch (RuntimeException e) {
+            LIVE.remove(tracked);
+            throw e;
+        }
+        return tracked;
     }
-    return tracked;
-  }
 
-  /** Forgets a child that has exited. Idempotent. */
-  static void untrack(Tracked tracked) {
-    if (tracked != null) {
-      LIVE.remove(tracked);
-      Directories.deleteQuietly(tracked.pidFile());
+    /** Forgets a child that has exited. Idempotent. */
+    static void untrack(Tracked tracked) {
+        if (tracked != null) {
+            LIVE.remove(tracked);
+            Directories.deleteQuietly(tracked.pidFile());
+        }
     }
-  }
 
-  /** Registers a temp directory we created, so the hook can delete it if close() never runs. */
-  static void trackTempDirectory(Path directory) {
-    TEMP_DIRECTORIES.add(directory);
-  }
-
-  static void untrackTempDirectory(Path directory) {
-    TEMP_DIRECTORIES.remove(directory);
-  }
-
-  /** Number of children started and not yet seen exit; for tests and diagnostics. */
-  static int liveCount() {
-    return LIVE.size();
-  }
-
-  private static void destroyAll() {
-    int killed = 0;
-    for (Tracked t : LIVE) {
-      if (t.process().isAlive()) {
-        t.process().destroyForcibly();
-        killed++;
-      }
+    /** Registers a temp directory we created, so the hook can delete it if close() never runs. */
+    static void trackTempDirectory(Path directory) {
+        TEMP_DIRECTORIES.add(directory);
     }
-    for (Tracked t : LIVE) {
-      try {
-        t.process().waitFor(2, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-      Directories.deleteQuietly(t.pidFile());
-    }
-    LIVE.clear();
-    for (Path dir : TEMP_DIRECTORIES) {
-      Directories.deleteRecursively(dir);
-    }
-    TEMP_DIRECTORIES.clear();
-    if (killed > 0) {
-      // Worth a line: it means some test or fixture owner did not close what it started.
-      System.err.println("redstream-testkit: shutdown hook killed " + killed
-          + " redis-server process(es) that were still running");
-    }
-  }
 
-  /** Creates a temp directory, registered for deletion by the hook. */
-  static Path createTempDirectory(String prefix) throws IOException {
-    Path dir = Files.createTempDirectory(prefix);
-    trackTempDirectory(dir);
-    return dir;
-  }
+    static void untrackTempDirectory(Path directory) {
+        TEMP_DIRECTORIES.remove(directory);
+    }
+
+    /** Number of children started and not yet seen exit; for tests and diagnostics. */
+    static int liveCount() {
+        return LIVE.size();
+    }
+
+    private static void destroyAll() {
+        int killed = 0;
+        for (Tracked t : LIVE) {
+            if (t.process().isAlive()) {
+                t.process().destroyForcibly();
+                killed++;
+            }
+        }
+        for (Tracked t : LIVE) {
+            try {
+                t.process().waitFor(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            Directories.deleteQuietly(t.pidFile());
+        }
+        LIVE.clear();
+        for (Path dir : TEMP_DIRECTORIES) {
+            Directories.deleteRecursively(dir);
+        }
+        TEMP_DIRECTORIES.clear();
+        if (killed > 0) {
+            // Worth a line: it means some test or fixture owner did not close what it started.
+            System.err.println("redstream-testkit: shutdown hook killed " + killed
+                    + " redis-server process(es) that were still running");
+        }
+    }
+
+    /** Creates a temp directory, registered for deletion by the hook. */
+    static Path createTempDirectory(String prefix) throws IOException {
+        Path dir = Files.createTempDirectory(prefix);
+        trackTempDirectory(dir);
+        return dir;
+    }
 }

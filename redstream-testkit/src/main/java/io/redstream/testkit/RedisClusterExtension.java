@@ -31,23 +31,23 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class RedisClusterExtension implements ParameterResolver {
 
-  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RedisClusterExtension.class);
-  private static final String KEY = "shared-redis-cluster";
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RedisClusterExtension.class);
+    private static final String KEY = "shared-redis-cluster";
 
-  @Override
-  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-    return parameter.getParameter().getType() == RedisClusterProcess.class;
-  }
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == RedisClusterProcess.class;
+    }
 
-  @Override
-  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    return shared(context);
-  }
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return shared(context);
+    }
 
-  /** The JVM-wide shared cluster, started if needed. */
-  public static RedisClusterProcess shared(ExtensionContext context) {
-    requireNonNull(context, "context");
-    return context.getRoot().getStore(NAMESPACE)
-        .getOrComputeIfAbsent(KEY, key -> RedisClusterProcess.start(), RedisClusterProcess.class);
-  }
+    /** The JVM-wide shared cluster, started if needed. */
+    public static RedisClusterProcess shared(ExtensionContext context) {
+        requireNonNull(context, "context");
+        return context.getRoot().getStore(NAMESPACE)
+                .getOrComputeIfAbsent(KEY, key -> RedisClusterProcess.start(), RedisClusterProcess.class);
+    }
 }

@@ -8,13 +8,13 @@ package io.redstream.testkit;
  * recovers from.
  */
 public class RedisProcessException extends RuntimeException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  public RedisProcessException(String message) {
-    super(message);
-  }
+    public RedisProcessException(String message) {
+        super(message);
+    }
 
-  public RedisProcessException(String message, Throwable cause) {
-    super(message, cause);
-  }
+    public RedisProcessException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -33,39 +33,39 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class RedisServerExtension implements ParameterResolver {
 
-  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RedisServerExtension.class);
-  private static final String KEY = "shared-redis-server";
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RedisServerExtension.class);
+    private static final String KEY = "shared-redis-server";
 
-  @Override
-  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-    return parameter.getParameter().getType() == RedisServerProcess.class;
-  }
-
-  @Override
-  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    return shared(context);
-  }
-
-  /**
-   * The JVM-wide shared server, started if needed; for callers that want it outside parameter
-   * injection (e.g. from another extension).
-   *
-   * @throws ParameterResolutionException if a test closed the shared server
-   */
-  public static RedisServerProcess shared(ExtensionContext context) {
-    requireNonNull(context, "context");
-    // The root store lives until the end of the run and closes AutoCloseable values when it does.
-    RedisServerProcess server = context.getRoot().getStore(NAMESPACE)
-        .getOrComputeIfAbsent(KEY, key -> RedisServerProcess.start(), RedisServerProcess.class);
-    synchronized (server) {
-      if (server.isClosed()) {
-        throw new ParameterResolutionException("the shared " + server + " was closed by a test;"
-            + " tests must not close the shared server, start their own with RedisServerProcess.builder()");
-      }
-      if (!server.isAlive()) {
-        server.restart();
-      }
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == RedisServerProcess.class;
     }
-    return server;
-  }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return shared(context);
+    }
+
+    /**
+     * The JVM-wide shared server, started if needed; for callers that want it outside parameter
+     * injection (e.g. from another extension).
+     *
+     * @throws ParameterResolutionException if a test closed the shared server
+     */
+    public static RedisServerProcess shared(ExtensionContext context) {
+        requireNonNull(context, "context");
+        // The root store lives until the end of the run and closes AutoCloseable values when it does.
+        RedisServerProcess server = context.getRoot().getStore(NAMESPACE)
+                .getOrComputeIfAbsent(KEY, key -> RedisServerProcess.start(), RedisServerProcess.class);
+        synchronized (server) {
+            if (server.isClosed()) {
+                throw new ParameterResolutionException("the shared " + server + " was closed by a test;"
+                        + " tests must not close the shared server, start their own with RedisServerProcess.builder()");
+            }
+            if (!server.isAlive()) {
+                server.restart();
+            }
+        }
+        return server;
+    }
 }

@@ -13,62 +13,62 @@ import java.util.concurrent.ConcurrentHashMap;
 /** A loopback TCP echo server for proxy tests that need no Redis. */
 final class EchoServer implements AutoCloseable {
 
-  private final ServerSocket listener;
-  private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
-  private final Thread acceptor;
+    private final ServerSocket listener;
+    private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+    private final Thread acceptor;
 
-  EchoServer() throws IOException {
-    listener = new ServerSocket();
-    listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-    acceptor = new Thread(this::acceptLoop, "echo-acceptor");
-    acceptor.setDaemon(true);
-    acceptor.start();
-  }
-
-  int port() {
-    return listener.getLocalPort();
-  }
-
-  private void acceptLoop() {
-    while (!listener.isClosed()) {
-      try {
-        Socket socket = listener.accept();
-        sockets.add(socket);
-        Thread echo = new Thread(() -> echo(socket), "echo-worker");
-        echo.setDaemon(true);
-        echo.start();
-      } catch (IOException e) {
-        return;
-      }
+    EchoServer() throws IOException {
+        listener = new ServerSocket();
+        listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        acceptor = new Thread(this::acceptLoop, "echo-acceptor");
+        acceptor.setDaemon(true);
+        acceptor.start();
     }
-  }
 
-  private void echo(Socket socket) {
-    try (socket; InputStream in = socket.getInputStream(); OutputStream out = socket.getOutputStream()) {
-      byte[] buffer = new byte[1024];
-      int n;
-      while ((n = in.read(buffer)) >= 0) {
-        out.write(buffer, 0, n);
-        out.flush();
-      }
-    } catch (IOException e) {
-      // peer gone
-    } finally {
-      sockets.remove(socket);
+    int port() {
+        return listener.getLocalPort();
     }
-  }
 
-  @Override
-  public void close() throws IOException {
-    listener.close();
-    try {
-      // The port keeps accepting until the blocked accept() returns; wait so "closed" means refused.
-      acceptor.join(2_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    private void acceptLoop() {
+        while (!listener.isClosed()) {
+            try {
+                Socket socket = listener.accept();
+                sockets.add(socket);
+                Thread echo = new Thread(() -> echo(socket), "echo-worker");
+                echo.setDaemon(true);
+                echo.start();
+            } catch (IOException e) {
+                return;
+            }
+        }
     }
-    for (Socket s : sockets) {
-      s.close();
+
+    private void echo(Socket socket) {
+        try (socket; InputStream in = socket.getInputStream(); OutputStream out = socket.getOutputStream()) {
+            byte[] buffer = new byte[1024];
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                out.write(buffer, 0, n);
+                out.flush();
+            }
+        } catch (IOException e) {
+            // peer gone
+        } finally {
+            sockets.remove(socket);
+        }
     }
-  }
+
+    @Override
+    public void close() throws IOException {
+        listener.close();
+        try {
+            // The port keeps accepting until the blocked accept() returns; wait so "closed" means refused.
+            acceptor.join(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (Socket s : sockets) {
+            s.close();
+        }
+    }
 }

@@ -18,96 +18,96 @@ import redis.clients.jedis.exceptions.JedisConnectionException;
 @ExtendWith(RedisServerExtension.class)
 class FaultProxyIT {
 
-  private static final JedisClientConfig FAST_TIMEOUTS = DefaultJedisClientConfig.builder()
-      .connectionTimeoutMillis(500).socketTimeoutMillis(500).serverDefaultProtocol().build();
+    private static final JedisClientConfig FAST_TIMEOUTS = DefaultJedisClientConfig.builder()
+            .connectionTimeoutMillis(500).socketTimeoutMillis(500).serverDefaultProtocol().build();
 
-  private FaultProxy proxy;
+    private FaultProxy proxy;
 
-  @BeforeEach
-  void start(RedisServerProcess redis) {
-    redis.flushAll();
-    proxy = FaultProxy.forServer(redis);
-  }
-
-  @AfterEach
-  void stop() {
-    proxy.close();
-  }
-
-  @Test
-  void proxy_forwardsRedisCommands() {
-    try (RedisClient client = client()) {
-      client.set("via-proxy", "yes");
-
-      assertThat(client.get("via-proxy")).isEqualTo("yes");
-      assertThat(proxy.connectionCount()).isGreaterThanOrEqualTo(1);
+    @BeforeEach
+    void start(RedisServerProcess redis) {
+        redis.flushAll();
+        proxy = FaultProxy.forServer(redis);
     }
-  }
 
-  @Test
-  void stall_getTimesOut_thenUnstall_clientWorksAgain() {
-    try (RedisClient client = client()) {
-      client.set("k", "v");
-
-      proxy.stall(true);
-      long start = System.nanoTime();
-      assertThatThrownBy(() -> client.get("k")).isInstanceOf(JedisConnectionException.class)
-          .hasRootCauseInstanceOf(java.net.SocketTimeoutException.class);
-      Duration waited = Duration.ofNanos(System.nanoTime() - start);
-      assertThat(waited).as("failed by the 500 ms socket timeout, not at once").isGreaterThanOrEqualTo(Duration.ofMillis(400));
-
-      proxy.stall(false);
-      assertThat(client.get("k")).isEqualTo("v");
+    @AfterEach
+    void stop() {
+        proxy.close();
     }
-  }
 
-  @Test
-  void cutAll_breaksOpenConnection_newConnectionWorks() {
-    // Not try-with-resources: Jedis.close() on a reset socket throws "Broken pipe" itself.
-    Jedis victim = new Jedis(proxy.host(), proxy.port(), FAST_TIMEOUTS);
-    victim.set("cut", "before");
-    assertThat(proxy.connectionCount()).isEqualTo(1);
+    @Test
+    void proxy_forwardsRedisCommands() {
+        try (RedisClient client = client()) {
+            client.set("via-proxy", "yes");
 
-    proxy.cutAll();
-
-    assertThat(proxy.connectionCount()).isZero();
-    assertThatThrownBy(() -> victim.get("cut")).isInstanceOf(JedisConnectionException.class);
-    closeQuietly(victim);
-    try (Jedis fresh = new Jedis(proxy.host(), proxy.port(), FAST_TIMEOUTS)) {
-      assertThat(fresh.get("cut")).isEqualTo("before");
-    }
-  }
-
-  @Test
-  void refuse_newClientFails_existingKeepsWorking() {
-    try (Jedis existing = new Jedis(proxy.host(), proxy.port(), FAST_TIMEOUTS)) {
-      existing.ping();
-
-      proxy.refuse(true);
-
-      assertThatThrownBy(() -> {
-        try (Jedis refused = new Jedis(proxy.host(), proxy.port(), FAST_TIMEOUTS)) {
-          refused.ping();
+            assertThat(client.get("via-proxy")).isEqualTo("yes");
+            assertThat(proxy.connectionCount()).isGreaterThanOrEqualTo(1);
         }
-      }).isInstanceOf(JedisConnectionException.class);
-      assertThat(existing.ping()).isEqualTo("PONG");
-
-      proxy.refuse(false);
-      try (Jedis accepted = new Jedis(proxy.host(), proxy.port(), FAST_TIMEOUTS)) {
-        assertThat(accepted.ping()).isEqualTo("PONG");
-      }
     }
-  }
 
-  private static void closeQuietly(Jedis jedis) {
-    try {
-      jedis.close();
-    } catch (JedisConnectionException expected) {
-      // the socket was reset under it
+    @Test
+    void stall_getTimesOut_thenUnstall_clientWorksAgain() {
+        try (RedisClient client = client()) {
+            client.set("k", "v");
+
+            proxy.stall(true);
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> client.get("k")).isInstanceOf(JedisConnectionException.class)
+                    .hasRootCauseInstanceOf(java.net.SocketTimeoutException.class);
+            Duration waited = Duration.ofNanos(System.nanoTime() - start);
+            assertThat(waited).as("failed by the 500 ms socket timeout, not at once").isGreaterThanOrEqualTo(Duration.ofMillis(400));
+
+            proxy.stall(false);
+            assertThat(client.get("k")).isEqualTo("v");
+        }
     }
-  }
 
-  private RedisClient client() {
-    return RedisClient.builder().hostAndPort(proxy.host(), proxy.port()).clientConfig(FAST_TIMEOUTS).build();
-  }
+    @Test
+    void cutAll_breaksOpenConnection_newConnectionWorks() {
+        // Not try-with-resources: Jedis.close() on a reset socket throws "Broken pipe" itself.
+        Jedis victim = new Jedis(proxy.host(), proxy.port(), FAST_TIMEOUTS);
+        victim.set("cut", "before");
+        assertThat(proxy.connectionCount()).isEqualTo(1);
+
+        proxy.cutAll();
+
+        assertThat(proxy.connectionCount()).isZero();
+        assertThatThrownBy(() -> victim.get("cut")).isInstanceOf(JedisConnectionException.class);
+        closeQuietly(victim);
+        try (Jedis fresh = new Jedis(proxy.host(), proxy.port(), FAST_TIMEOUTS)) {
+            assertThat(fresh.get("cut")).isEqualTo("before");
+        }
+    }
+
+    @Test
+    void refuse_newClientFails_existingKeepsWorking() {
+        try (Jedis existing = new Jedis(proxy.host(), proxy.port(), FAST_TIMEOUTS)) {
+            existing.ping();
+
+            proxy.refuse(true);
+
+            assertThatThrownBy(() -> {
+                try (Jedis refused = new Jedis(proxy.host(), proxy.port(), FAST_TIMEOUTS)) {
+                    refused.ping();
+                }
+            }).isInstanceOf(JedisConnectionException.class);
+            assertThat(existing.ping()).isEqualTo("PONG");
+
+            proxy.refuse(false);
+            try (Jedis accepted = new Jedis(proxy.host(), proxy.port(), FAST_TIMEOUTS)) {
+                assertThat(accepted.ping()).isEqualTo("PONG");
+            }
+        }
+    }
+
+    private static void closeQuietly(Jedis jedis) {
+        try {
+            jedis.close();
+        } catch (JedisConnectionException expected) {
+            // the socket was reset under it
+        }
+    }
+
+    private RedisClient client() {
+        return RedisClient.builder().hostAndPort(proxy.host(), proxy.port()).clientConfig(FAST_TIMEOUTS).build();
+    }
 }

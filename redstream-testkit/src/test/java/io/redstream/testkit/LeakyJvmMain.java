@@ -6,13 +6,13 @@ package io.redstream.testkit;
  */
 public final class LeakyJvmMain {
 
-  private LeakyJvmMain() {}
+    private LeakyJvmMain() {}
 
-  public static void main(String[] args) throws InterruptedException {
-    RedisServerProcess server = RedisServerProcess.start();
-    System.out.println("DATA_DIR " + server.dataDirectory());
-    System.out.println("REDIS_PID " + server.pid());
-    System.out.flush();
-    Thread.sleep(60_000); // bounded: the test kills us long before; never leak this JVM either
-  }
+    public static void main(String[] args) throws InterruptedException {
+        RedisServerProcess server = RedisServerProcess.start();
+        System.out.println("DATA_DIR " + server.dataDirectory());
+        System.out.println("REDIS_PID " + server.pid());
+        System.out.flush();
+        Thread.sleep(60_000); // bounded: the test kills us long before; never leak this JVM either
+    }
 }

@@ -9,26 +9,26 @@ import org.junit.jupiter.api.io.TempDir;
 
 class LogTailTest {
 
-  @Test
-  void read_fromOffset_showsOnlyNewLinesUpToTheLimit(@TempDir Path dir) throws Exception {
-    Path log = dir.resolve("redis.log");
-    Files.writeString(log, "old start\nold line\n");
-    long offset = LogTail.size(log);
-    Files.writeString(log, "line 1\nline 2\nline 3\n", java.nio.file.StandardOpenOption.APPEND);
+    @Test
+    void read_fromOffset_showsOnlyNewLinesUpToTheLimit(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("redis.log");
+        Files.writeString(log, "old start\nold line\n");
+        long offset = LogTail.size(log);
+        Files.writeString(log, "line 1\nline 2\nline 3\n", java.nio.file.StandardOpenOption.APPEND);
 
-    assertThat(LogTail.read(log, offset, 2)).isEqualTo("line 2\nline 3");
-    assertThat(LogTail.read(log, offset, 10)).doesNotContain("old");
-  }
+        assertThat(LogTail.read(log, offset, 2)).isEqualTo("line 2\nline 3");
+        assertThat(LogTail.read(log, offset, 10)).doesNotContain("old");
+    }
 
-  @Test
-  void read_nothingNew_saysSo(@TempDir Path dir) throws Exception {
-    Path log = Files.writeString(dir.resolve("redis.log"), "x\n");
+    @Test
+    void read_nothingNew_saysSo(@TempDir Path dir) throws Exception {
+        Path log = Files.writeString(dir.resolve("redis.log"), "x\n");
 
-    assertThat(LogTail.read(log, LogTail.size(log), 5)).isEqualTo("(log is empty)");
-  }
+        assertThat(LogTail.read(log, LogTail.size(log), 5)).isEqualTo("(log is empty)");
+    }
 
-  @Test
-  void size_missingFile_isZero(@TempDir Path dir) {
-    assertThat(LogTail.size(dir.resolve("missing.log"))).isZero();
-  }
+    @Test
+    void size_missingFile_isZero(@TempDir Path dir) {
+        assertThat(LogTail.size(dir.resolve("missing.log"))).isZero();
+    }
 }

@@ -14,52 +14,52 @@ import redis.clients.jedis.Jedis;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RedisServerExtensionIT {
 
-  private static RedisServerProcess firstSeen;
-  private final RedisServerProcess injectedIntoConstructor;
+    private static RedisServerProcess firstSeen;
+    private final RedisServerProcess injectedIntoConstructor;
 
-  RedisServerExtensionIT(RedisServerProcess redis) {
-    this.injectedIntoConstructor = redis;
-  }
-
-  @BeforeEach
-  void clean(RedisServerProcess redis) {
-    redis.flushAll();
-  }
-
-  @Test
-  @Order(1)
-  void resolvedServer_isRunningAndTheSameEverywhere(RedisServerProcess redis) {
-    firstSeen = redis;
-    assertThat(redis).isSameAs(injectedIntoConstructor);
-    assertThat(redis.isAlive()).isTrue();
-    try (Jedis jedis = redis.connect()) {
-      assertThat(jedis.ping()).isEqualTo("PONG");
-      jedis.set("left-behind", "by test 1");
+    RedisServerExtensionIT(RedisServerProcess redis) {
+        this.injectedIntoConstructor = redis;
     }
-  }
 
-  @Test
-  @Order(2)
-  void nextTest_getsTheSameServer_cleanedByFlushAll(RedisServerProcess redis) {
-    assertThat(redis).isSameAs(firstSeen);
-    try (Jedis jedis = redis.connect()) {
-      assertThat(jedis.exists("left-behind")).isFalse();
+    @BeforeEach
+    void clean(RedisServerProcess redis) {
+        redis.flushAll();
     }
-  }
 
-  @Test
-  @Order(3)
-  void testThatKillsTheSharedServer(RedisServerProcess redis) {
-    redis.kill();
-    assertThat(redis.isAlive()).isFalse();
-  }
+    @Test
+    @Order(1)
+    void resolvedServer_isRunningAndTheSameEverywhere(RedisServerProcess redis) {
+        firstSeen = redis;
+        assertThat(redis).isSameAs(injectedIntoConstructor);
+        assertThat(redis.isAlive()).isTrue();
+        try (Jedis jedis = redis.connect()) {
+            assertThat(jedis.ping()).isEqualTo("PONG");
+            jedis.set("left-behind", "by test 1");
+        }
+    }
 
-  @Test
-  @Order(4)
-  void afterAKill_theSharedServerIsRestartedOnTheSamePort(RedisServerProcess redis) {
-    int port = firstSeen.port();
-    assertThat(redis).isSameAs(firstSeen);
-    assertThat(redis.isAlive()).isTrue();
-    assertThat(redis.port()).isEqualTo(port);
-  }
+    @Test
+    @Order(2)
+    void nextTest_getsTheSameServer_cleanedByFlushAll(RedisServerProcess redis) {
+        assertThat(redis).isSameAs(firstSeen);
+        try (Jedis jedis = redis.connect()) {
+            assertThat(jedis.exists("left-behind")).isFalse();
+        }
+    }
+
+    @Test
+    @Order(3)
+    void testThatKillsTheSharedServer(RedisServerProcess redis) {
+        redis.kill();
+        assertThat(redis.isAlive()).isFalse();
+    }
+
+    @Test
+    @Order(4)
+    void afterAKill_theSharedServerIsRestartedOnTheSamePort(RedisServerProcess redis) {
+        int port = firstSeen.port();
+        assertThat(redis).isSameAs(firstSeen);
+        assertThat(redis.isAlive()).isTrue();
+        assertThat(redis.port()).isEqualTo(port);
+    }
 }

@@ -19,219 +19,219 @@ import redis.clients.jedis.exceptions.JedisDataException;
 
 class RedisServerProcessIT {
 
-  @Test
-  void start_answersPingOnAFreeLoopbackPort() {
-    try (RedisServerProcess redis = RedisServerProcess.start(); Jedis jedis = redis.connect()) {
-      assertThat(jedis.ping()).isEqualTo("PONG");
-      assertThat(redis.host()).isEqualTo("127.0.0.1");
-      assertThat(redis.uri()).isEqualTo("redis://127.0.0.1:" + redis.port());
-      assertThat(redis.isAlive()).isTrue();
-      assertThat(jedis.info("server")).contains("redis_version:7.0.15").contains("process_id:" + redis.pid());
-      assertThat(jedis.configGet("bind")).containsEntry("bind", "127.0.0.1");
-      assertThat(jedis.configGet("protected-mode")).containsEntry("protected-mode", "yes");
-    }
-  }
-
-  @Test
-  void start_twice_givesDifferentPortsAndProcesses() {
-    try (RedisServerProcess a = RedisServerProcess.start(); RedisServerProcess b = RedisServerProcess.start()) {
-      assertThat(a.port()).isNotEqualTo(b.port());
-      assertThat(a.pid()).isNotEqualTo(b.pid());
-      assertThat(a.dataDirectory()).isNotEqualTo(b.dataDirectory());
-    }
-  }
-
-  @Test
-  void killThenRestart_withFsyncAlways_keepsAcknowledgedWrites() {
-    try (RedisServerProcess redis = RedisServerProcess.builder().appendOnly(true).appendFsync(AppendFsync.ALWAYS).start()) {
-      int port = redis.port();
-      long firstPid = redis.pid();
-      try (Jedis jedis = redis.connect()) {
-        jedis.set("survivor", "value-1");
-      }
-
-      redis.kill();
-
-      assertThat(redis.isAlive()).isFalse();
-      assertThat(ProcessHandle.of(firstPid).filter(ProcessHandle::isAlive)).isEmpty();
-      assertThatThrownBy(() -> {
-        try (Jedis jedis = new Jedis("127.0.0.1", port)) {
-          jedis.ping();
+    @Test
+    void start_answersPingOnAFreeLoopbackPort() {
+        try (RedisServerProcess redis = RedisServerProcess.start(); Jedis jedis = redis.connect()) {
+            assertThat(jedis.ping()).isEqualTo("PONG");
+            assertThat(redis.host()).isEqualTo("127.0.0.1");
+            assertThat(redis.uri()).isEqualTo("redis://127.0.0.1:" + redis.port());
+            assertThat(redis.isAlive()).isTrue();
+            assertThat(jedis.info("server")).contains("redis_version:7.0.15").contains("process_id:" + redis.pid());
+            assertThat(jedis.configGet("bind")).containsEntry("bind", "127.0.0.1");
+            assertThat(jedis.configGet("protected-mode")).containsEntry("protected-mode", "yes");
         }
-      }).isInstanceOf(JedisConnectionException.class);
-
-      redis.restart();
-
-      assertThat(redis.port()).isEqualTo(port);
-      assertThat(redis.pid()).isNotEqualTo(firstPid);
-      try (Jedis jedis = redis.connect()) {
-        assertThat(jedis.get("survivor")).isEqualTo("value-1");
-      }
-    }
-  }
-
-  @Test
-  void stopThenRestart_withFsyncEverysec_keepsWritesBecauseStopIsGraceful() {
-    try (RedisServerProcess redis = RedisServerProcess.builder().appendOnly(true).start()) {
-      try (Jedis jedis = redis.connect()) {
-        jedis.set("graceful", "kept");
-      }
-
-      redis.stop();
-      assertThat(redis.isAlive()).isFalse();
-      redis.restart();
-
-      try (Jedis jedis = redis.connect()) {
-        assertThat(jedis.get("graceful")).isEqualTo("kept");
-      }
-    }
-  }
-
-  @Test
-  void restart_whileRunning_replacesTheProcess() {
-    try (RedisServerProcess redis = RedisServerProcess.start()) {
-      long before = redis.pid();
-
-      redis.restart();
-
-      assertThat(redis.pid()).isNotEqualTo(before);
-      assertThat(ProcessHandle.of(before).filter(ProcessHandle::isAlive)).isEmpty();
-      try (Jedis jedis = redis.connect()) {
-        assertThat(jedis.ping()).isEqualTo("PONG");
-      }
-    }
-  }
-
-  @Test
-  void close_isIdempotentDeletesOwnTempDirectoryAndPidFile() {
-    RedisServerProcess redis = RedisServerProcess.start();
-    Path dir = redis.dataDirectory();
-    long pid = redis.pid();
-    Path pidFile = PidFile.defaultDirectory().resolve(ProcessHandle.current().pid() + "-" + pid + ".pid");
-    assertThat(pidFile).exists();
-    assertThat(dir.resolve("redis.conf")).exists();
-
-    redis.close();
-    redis.close();
-
-    assertThat(redis.isClosed()).isTrue();
-    assertThat(redis.isAlive()).isFalse();
-    assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty();
-    assertThat(dir).doesNotExist();
-    assertThat(pidFile).doesNotExist();
-    assertThatThrownBy(redis::restart).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
-  }
-
-  @Test
-  void close_keepsACallerProvidedDataDirectory(@TempDir Path dir) {
-    Path data = dir.resolve("data");
-    try (RedisServerProcess redis = RedisServerProcess.builder().dataDirectory(data).appendOnly(true).start()) {
-      try (Jedis jedis = redis.connect()) {
-        jedis.set("k", "v");
-      }
     }
 
-    assertThat(data.resolve("appendonlydir")).isDirectory();
-    try (RedisServerProcess second = RedisServerProcess.builder().dataDirectory(data).appendOnly(true).start();
-        Jedis jedis = second.connect()) {
-      assertThat(jedis.get("k")).as("a new server over the same directory replays the AOF").isEqualTo("v");
-    }
-  }
-
-  @Test
-  void password_rejectsUnauthenticatedClients() {
-    try (RedisServerProcess redis = RedisServerProcess.builder().password("p@ss word").start()) {
-      assertThatThrownBy(() -> {
-        try (Jedis anonymous = new Jedis("127.0.0.1", redis.port())) {
-          anonymous.get("x");
+    @Test
+    void start_twice_givesDifferentPortsAndProcesses() {
+        try (RedisServerProcess a = RedisServerProcess.start(); RedisServerProcess b = RedisServerProcess.start()) {
+            assertThat(a.port()).isNotEqualTo(b.port());
+            assertThat(a.pid()).isNotEqualTo(b.pid());
+            assertThat(a.dataDirectory()).isNotEqualTo(b.dataDirectory());
         }
-      }).isInstanceOf(JedisDataException.class).hasMessageContaining("NOAUTH");
-      try (Jedis jedis = redis.connect()) {
-        assertThat(jedis.ping()).isEqualTo("PONG");
-      }
-      assertThat(redis.password()).contains("p@ss word");
-      assertThat(redis.toString()).doesNotContain("p@ss");
     }
-  }
 
-  @Test
-  void config_extraLine_isApplied() {
-    try (RedisServerProcess redis = RedisServerProcess.builder().config("maxmemory 10mb").start();
-        Jedis jedis = redis.connect()) {
-      assertThat(jedis.configGet("maxmemory")).containsEntry("maxmemory", String.valueOf(10 * 1024 * 1024));
-    }
-  }
+    @Test
+    void killThenRestart_withFsyncAlways_keepsAcknowledgedWrites() {
+        try (RedisServerProcess redis = RedisServerProcess.builder().appendOnly(true).appendFsync(AppendFsync.ALWAYS).start()) {
+            int port = redis.port();
+            long firstPid = redis.pid();
+            try (Jedis jedis = redis.connect()) {
+                jedis.set("survivor", "value-1");
+            }
 
-  @Test
-  void flushAll_deletesEveryKey() {
-    try (RedisServerProcess redis = RedisServerProcess.start(); Jedis jedis = redis.connect()) {
-      jedis.set("a", "1");
-      jedis.select(3);
-      jedis.set("b", "2");
+            redis.kill();
 
-      redis.flushAll();
+            assertThat(redis.isAlive()).isFalse();
+            assertThat(ProcessHandle.of(firstPid).filter(ProcessHandle::isAlive)).isEmpty();
+            assertThatThrownBy(() -> {
+                try (Jedis jedis = new Jedis("127.0.0.1", port)) {
+                    jedis.ping();
+                }
+            }).isInstanceOf(JedisConnectionException.class);
 
-      assertThat(jedis.dbSize()).isZero();
-      jedis.select(0);
-      assertThat(jedis.dbSize()).isZero();
-    }
-  }
+            redis.restart();
 
-  @Test
-  void start_badConfig_failsFastWithLogTailAndLeavesNothingBehind() {
-    int before = ProcessRegistry.liveCount();
-
-    assertThatThrownBy(() -> RedisServerProcess.builder().config("no-such-directive 1").start())
-        .isInstanceOf(RedisProcessException.class)
-        .hasMessageContaining("exited with code")
-        .hasMessageContaining("no-such-directive");
-
-    assertThat(ProcessRegistry.liveCount()).isEqualTo(before);
-  }
-
-  @Test
-  void start_portTakenBeforeRedisBinds_retriesOnAnotherPort() throws IOException {
-    try (ServerSocket squatter = bindLoopback()) {
-      Deque<Integer> ports = new ArrayDeque<>();
-      ports.add(squatter.getLocalPort());
-
-      try (RedisServerProcess redis = RedisServerProcess.builder()
-          .freePorts(() -> ports.isEmpty() ? FreePorts.find() : ports.poll())
-          .start()) {
-        assertThat(redis.port()).isNotEqualTo(squatter.getLocalPort());
-        assertThat(Files.exists(redis.logFile())).isTrue();
-        try (Jedis jedis = redis.connect()) {
-          assertThat(jedis.ping()).isEqualTo("PONG");
+            assertThat(redis.port()).isEqualTo(port);
+            assertThat(redis.pid()).isNotEqualTo(firstPid);
+            try (Jedis jedis = redis.connect()) {
+                assertThat(jedis.get("survivor")).isEqualTo("value-1");
+            }
         }
-      }
     }
-  }
 
-  @Test
-  void start_fixedPortTaken_failsAfterRetriesNamingThePort() throws IOException {
-    try (ServerSocket squatter = bindLoopback()) {
-      int port = squatter.getLocalPort();
+    @Test
+    void stopThenRestart_withFsyncEverysec_keepsWritesBecauseStopIsGraceful() {
+        try (RedisServerProcess redis = RedisServerProcess.builder().appendOnly(true).start()) {
+            try (Jedis jedis = redis.connect()) {
+                jedis.set("graceful", "kept");
+            }
 
-      assertThatThrownBy(() -> RedisServerProcess.builder().port(port).start())
-          .isInstanceOf(RedisProcessException.class)
-          .hasMessageContaining("127.0.0.1:" + port)
-          .hasMessageContaining("attempt " + RedisServerProcess.START_ATTEMPTS + " of " + RedisServerProcess.START_ATTEMPTS)
-          .message().containsPattern("Address (already )?in use");
+            redis.stop();
+            assertThat(redis.isAlive()).isFalse();
+            redis.restart();
+
+            try (Jedis jedis = redis.connect()) {
+                assertThat(jedis.get("graceful")).isEqualTo("kept");
+            }
+        }
     }
-  }
 
-  @Test
-  void start_fixedFreePort_usesIt() {
-    int port = FreePorts.find();
-    try (RedisServerProcess redis = RedisServerProcess.builder().port(port).start()) {
-      assertThat(redis.port()).isEqualTo(port);
-      assertThat(redis.address()).isEqualTo("127.0.0.1:" + port);
+    @Test
+    void restart_whileRunning_replacesTheProcess() {
+        try (RedisServerProcess redis = RedisServerProcess.start()) {
+            long before = redis.pid();
+
+            redis.restart();
+
+            assertThat(redis.pid()).isNotEqualTo(before);
+            assertThat(ProcessHandle.of(before).filter(ProcessHandle::isAlive)).isEmpty();
+            try (Jedis jedis = redis.connect()) {
+                assertThat(jedis.ping()).isEqualTo("PONG");
+            }
+        }
     }
-  }
 
-  private static ServerSocket bindLoopback() throws IOException {
-    ServerSocket socket = new ServerSocket();
-    socket.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
-    return socket;
-  }
+    @Test
+    void close_isIdempotentDeletesOwnTempDirectoryAndPidFile() {
+        RedisServerProcess redis = RedisServerProcess.start();
+        Path dir = redis.dataDirectory();
+        long pid = redis.pid();
+        Path pidFile = PidFile.defaultDirectory().resolve(ProcessHandle.current().pid() + "-" + pid + ".pid");
+        assertThat(pidFile).exists();
+        assertThat(dir.resolve("redis.conf")).exists();
+
+        redis.close();
+        redis.close();
+
+        assertThat(redis.isClosed()).isTrue();
+        assertThat(redis.isAlive()).isFalse();
+        assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty();
+        assertThat(dir).doesNotExist();
+        assertThat(pidFile).doesNotExist();
+        assertThatThrownBy(redis::restart).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+    }
+
+    @Test
+    void close_keepsACallerProvidedDataDirectory(@TempDir Path dir) {
+        Path data = dir.resolve("data");
+        try (RedisServerProcess redis = RedisServerProcess.builder().dataDirectory(data).appendOnly(true).start()) {
+            try (Jedis jedis = redis.connect()) {
+                jedis.set("k", "v");
+            }
+        }
+
+        assertThat(data.resolve("appendonlydir")).isDirectory();
+        try (RedisServerProcess second = RedisServerProcess.builder().dataDirectory(data).appendOnly(true).start();
+                Jedis jedis = second.connect()) {
+            assertThat(jedis.get("k")).as("a new server over the same directory replays the AOF").isEqualTo("v");
+        }
+    }
+
+    @Test
+    void password_rejectsUnauthenticatedClients() {
+        try (RedisServerProcess redis = RedisServerProcess.builder().password("p@ss word").start()) {
+            assertThatThrownBy(() -> {
+                try (Jedis anonymous = new Jedis("127.0.0.1", redis.port())) {
+                    anonymous.get("x");
+                }
+            }).isInstanceOf(JedisDataException.class).hasMessageContaining("NOAUTH");
+            try (Jedis jedis = redis.connect()) {
+                assertThat(jedis.ping()).isEqualTo("PONG");
+            }
+            assertThat(redis.password()).contains("p@ss word");
+            assertThat(redis.toString()).doesNotContain("p@ss");
+        }
+    }
+
+    @Test
+    void config_extraLine_isApplied() {
+        try (RedisServerProcess redis = RedisServerProcess.builder().config("maxmemory 10mb").start();
+                Jedis jedis = redis.connect()) {
+            assertThat(jedis.configGet("maxmemory")).containsEntry("maxmemory", String.valueOf(10 * 1024 * 1024));
+        }
+    }
+
+    @Test
+    void flushAll_deletesEveryKey() {
+        try (RedisServerProcess redis = RedisServerProcess.start(); Jedis jedis = redis.connect()) {
+            jedis.set("a", "1");
+            jedis.select(3);
+            jedis.set("b", "2");
+
+            redis.flushAll();
+
+            assertThat(jedis.dbSize()).isZero();
+            jedis.select(0);
+            assertThat(jedis.dbSize()).isZero();
+        }
+    }
+
+    @Test
+    void start_badConfig_failsFastWithLogTailAndLeavesNothingBehind() {
+        int before = ProcessRegistry.liveCount();
+
+        assertThatThrownBy(() -> RedisServerProcess.builder().config("no-such-directive 1").start())
+                .isInstanceOf(RedisProcessException.class)
+                .hasMessageContaining("exited with code")
+                .hasMessageContaining("no-such-directive");
+
+        assertThat(ProcessRegistry.liveCount()).isEqualTo(before);
+    }
+
+    @Test
+    void start_portTakenBeforeRedisBinds_retriesOnAnotherPort() throws IOException {
+        try (ServerSocket squatter = bindLoopback()) {
+            Deque<Integer> ports = new ArrayDeque<>();
+            ports.add(squatter.getLocalPort());
+
+            try (RedisServerProcess redis = RedisServerProcess.builder()
+                    .freePorts(() -> ports.isEmpty() ? FreePorts.find() : ports.poll())
+                    .start()) {
+                assertThat(redis.port()).isNotEqualTo(squatter.getLocalPort());
+                assertThat(Files.exists(redis.logFile())).isTrue();
+                try (Jedis jedis = redis.connect()) {
+                    assertThat(jedis.ping()).isEqualTo("PONG");
+                }
+            }
+        }
+    }
+
+    @Test
+    void start_fixedPortTaken_failsAfterRetriesNamingThePort() throws IOException {
+        try (ServerSocket squatter = bindLoopback()) {
+            int port = squatter.getLocalPort();
+
+            assertThatThrownBy(() -> RedisServerProcess.builder().port(port).start())
+                    .isInstanceOf(RedisProcessException.class)
+                    .hasMessageContaining("127.0.0.1:" + port)
+                    .hasMessageContaining("attempt " + RedisServerProcess.START_ATTEMPTS + " of " + RedisServerProcess.START_ATTEMPTS)
+                    .message().containsPattern("Address (already )?in use");
+        }
+    }
+
+    @Test
+    void start_fixedFreePort_usesIt() {
+        int port = FreePorts.find();
+        try (RedisServerProcess redis = RedisServerProcess.builder().port(port).start()) {
+            assertThat(redis.port()).isEqualTo(port);
+            assertThat(redis.address()).isEqualTo("127.0.0.1:" + port);
+        }
+    }
+
+    private static ServerSocket bindLoopback() throws IOException {
+        ServerSocket socket = new ServerSocket();
+        socket.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
+        return socket;
+    }
 }
