@@ -4,13 +4,28 @@ import io.redstream.core.InvalidArgumentException;
 import io.redstream.core.LimitExceededException;
 import io.redstream.core.Limits;
 import java.time.Duration;
-import java.util.regex.Pattern;
 
 /** Argument checks shared by operations; messages name the argument, the rule and the value. */
 public final class Arguments {
-    private static final Pattern GROUP_NAME = Pattern.compile("[A-Za-z0-9_.:-]{1,128}");
 
     private Arguments() {
+    }
+
+    /** {@code [A-Za-z0-9_.:-]{1,128}}, hand-written because every group call checks two names. */
+    static boolean isGroupName(String v) {
+        int n = v.length();
+        if (n < 1 || n > 128) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = v.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'
+                    || c == '.' || c == ':' || c == '-';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static int count(String name, int value, Limits limits) {
@@ -45,7 +60,7 @@ public final class Arguments {
     }
 
     public static String groupName(String name, String value) {
-        if (value == null || !GROUP_NAME.matcher(value).matches()) {
+        if (value == null || !isGroupName(value)) {
             throw new InvalidArgumentException(name + " must be 1 to 128 characters of [A-Za-z0-9_.:-], but was "
                     + (value == null ? "null" : "'" + (value.length() > 64 ? value.substring(0, 64) + "..." : value)
                     + "'"));

@@ -106,9 +106,10 @@ public final class DefaultStreamOperations implements StreamOperations {
         String key = name.redisName();
         return ctx.gateway().call("publish batch to " + key, j -> {
             List<Response<StreamEntryID>> responses = new ArrayList<>(encoded.size());
+            XAddParams shared = ids == null ? params(options, null) : null;
             try (AbstractPipeline p = j.pipelined()) {
                 for (int i = 0; i < encoded.size(); i++) {
-                    responses.add(p.xadd(key, params(options, ids == null ? null : ids.get(i)), encoded.get(i)));
+                    responses.add(p.xadd(key, shared != null ? shared : params(options, ids.get(i)), encoded.get(i)));
                 }
                 p.sync();
             }

@@ -111,7 +111,7 @@ public final class NamingPolicy {
             throw invalid(kind, name, "must start with the namespace '" + namespace + ":'");
         }
         for (String part : parts) {
-            if (!SEGMENT.matcher(part).matches()) {
+            if (!isSegment(part)) {
                 throw invalid(kind, name, "every segment must match [A-Za-z0-9_-]+, but segment '" + part
                         + "' does not");
             }
@@ -174,6 +174,22 @@ public final class NamingPolicy {
     /** The dead-letter stream of {@code stream}: {@code <stream>:dlq}. */
     public ResourceName deadLetterStream(ResourceName stream) {
         return stream(stream.redisName() + ":" + DEAD_LETTER_SUFFIX);
+    }
+
+    /** {@code [A-Za-z0-9_-]+}, hand-written: every operation checks every segment of every name. */
+    static boolean isSegment(String s) {
+        int n = s.length();
+        if (n == 0) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'
+                    || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void checkDomain(NameKind kind, String name, String domain) {

@@ -1,18 +1,38 @@
 package io.redstream.core.stream;
 
 import io.redstream.core.InvalidArgumentException;
-import java.util.regex.Pattern;
 
 /** Checks of stream entry ids and range bounds, shared by every stream operation. */
 public final class EntryIds {
-    private static final Pattern ID = Pattern.compile("\\d{1,20}(-\\d{1,20})?");
-
     private EntryIds() {
+    }
+
+    /** {@code ms} or {@code ms-seq}, each 1 to 20 digits; hand-written because acks check every id. */
+    static boolean isId(String s) {
+        int dash = s.indexOf('-');
+        if (dash < 0) {
+            return digits(s, 0, s.length());
+        }
+        return digits(s, 0, dash) && digits(s, dash + 1, s.length());
+    }
+
+    private static boolean digits(String s, int from, int to) {
+        int n = to - from;
+        if (n < 1 || n > 20) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A concrete id {@code ms} or {@code ms-seq}. */
     public static String requireId(String name, String id) {
-        if (id == null || !ID.matcher(id).matches()) {
+        if (id == null || !isId(id)) {
             throw new InvalidArgumentException(name + " must be a stream id like 1700000000000-0, but was "
                     + quote(id));
         }
@@ -24,10 +44,10 @@ public final class EntryIds {
         if (bound != null && (bound.equals("-") || bound.equals("+"))) {
             return bound;
         }
-        if (bound != null && bound.startsWith("(") && ID.matcher(bound.substring(1)).matches()) {
+        if (bound != null && bound.startsWith("(") && isId(bound.substring(1))) {
             return bound;
         }
-        if (bound != null && ID.matcher(bound).matches()) {
+        if (bound != null && isId(bound)) {
             return bound;
         }
         throw new InvalidArgumentException(name + " must be a stream id, '(' + id (exclusive), '-' or '+', but was "
@@ -39,7 +59,7 @@ public final class EntryIds {
         if ("$".equals(offset)) {
             return offset;
         }
-        if (offset == null || !ID.matcher(offset).matches()) {
+        if (offset == null || !isId(offset)) {
             throw new InvalidArgumentException(name + " must be a stream id (read after it) or '$' (only new"
                     + " entries), but was " + quote(offset));
         }

@@ -146,9 +146,7 @@ public final class DefaultStreamConsumer implements StreamConsumer {
                 } finally {
                     permits.release(n - got.size());
                 }
-                for (StreamEntry e : got) {
-                    dispatch(e, 1);
-                }
+                dispatchAll(got, java.util.Collections.nCopies(got.size(), 1L));
                 backoff.reset();
             } catch (NotFoundException e) {
                 // NOGROUP: Redis lost the group (restart without persistence, or someone destroyed it).
@@ -184,14 +182,17 @@ public final class DefaultStreamConsumer implements StreamConsumer {
         int used = 0;
         try {
             page = groups.readPending(s.stream(), s.group(), s.consumer(), drainCursor, n);
+            List<StreamEntry> orphans = new ArrayList<>(page.size());
+            List<Long> counts = new ArrayList<>(page.size());
             for (StreamEntry e : page) {
                 drainCursor = e.id();
-                if (isHeldLocally(e.id())) {
-                    continue;
+                if (!isHeldLocally(e.id())) {
+                    orphans.add(e);
+                    counts.add(e.deliveries().orElse(1));
                 }
-                used++;
-                dispatch(e, e.deliveries().orElse(1));
             }
+            used = orphans.size();
+            dispatchAll(orphans, counts);
         } finally {
             permits.release(n - used);
         }
@@ -225,27 +226,61 @@ public final class DefaultStreamConsumer implements StreamConsumer {
 
     // ---------------------------------------------------------------- handling
 
-    /** Hands an entry (whose permit is held) to a worker, or settles it at once. */
+    /** Hands one entry (whose permit is held) to a worker, or settles it at once. */
     private void dispatch(StreamEntry entry, long deliveries) {
-        if (entry.isDeleted()) {
-            deleted.increment();
-            deadLetterQuietly(entry, "entry was deleted or trimmed from the stream while pending", deliveries);
-            permits.release();
+        dispatchAll(List.of(entry), List.of(deliveries));
+    }
+
+    /**
+     * Hands entries (whose permits are held) to the workers in at most {@code concurrency} tasks, each handling its
+     * share in order: one hand-off per batch rather than per entry keeps the runtime close to a hand-written loop.
+     */
+    private void dispatchAll(List<StreamEntry> entries, List<Long> deliveries) {
+        List<StreamEntry> work = new ArrayList<>(entries.size());
+        List<Long> counts = new ArrayList<>(entries.size());
+        for (int i = 0; i < entries.size(); i++) {
+            StreamEntry entry = entries.get(i);
+            long n = deliveries.get(i);
+            if (entry.isDeleted()) {
+                deleted.increment();
+                deadLetterQuietly(entry, "entry was deleted or trimmed from the stream while pending", n);
+                permits.release();
+            } else if (n > s.maxDeliveries()) {
+                deadLetterQuietly(entry, "delivered " + n + " times without being acknowledged (maxDeliveries "
+                        + s.maxDeliveries() + "); a consumer holding it probably crashed", n);
+                permits.release();
+            } else {
+                inFlight.put(entry.id(), System.nanoTime());
+                work.add(entry);
+                counts.add(n);
+            }
+        }
+        if (work.isEmpty()) {
             return;
         }
-        if (deliveries > s.maxDeliveries()) {
-            deadLetterQuietly(entry, "delivered " + deliveries + " times without being acknowledged (maxDeliveries "
-                    + s.maxDeliveries() + "); a consumer holding it probably crashed", deliveries);
-            permits.release();
-            return;
+        int chunks = Math.min(s.concurrency(), work.size());
+        int size = (work.size() + chunks - 1) / chunks;
+        for (int from = 0; from < work.size(); from += size) {
+            List<StreamEntry> part = work.subList(from, Math.min(work.size(), from + size));
+            List<Long> partCounts = counts.subList(from, Math.min(work.size(), from + size));
+            try {
+                workers.execute(() -> processAll(part, partCounts));
+            } catch (RejectedExecutionException closing) {
+                // Closing: leave the entries pending in Redis; they are redelivered later.
+                for (StreamEntry e : part) {
+                    inFlight.remove(e.id());
+                    permits.release();
+                }
+            }
         }
-        inFlight.put(entry.id(), System.nanoTime());
-        try {
-            workers.execute(() -> process(entry, deliveries));
-        } catch (RejectedExecutionException closing) {
-            // Closing: leave the entry pending in Redis; it is redelivered later.
-            inFlight.remove(entry.id());
-            permits.release();
+    }
+
+    private void processAll(List<StreamEntry> entries, List<Long> deliveries) {
+        for (int i = 0; i < entries.size(); i++) {
+            process(entries.get(i), deliveries.get(i));
+        }
+        if (acks.size() >= s.ackBatchSize()) {
+            flushAcks();
         }
     }
 
@@ -254,7 +289,7 @@ public final class DefaultStreamConsumer implements StreamConsumer {
             handler.handle(entry);
             processed.increment();
             if (acks.add(entry.id()) >= s.ackBatchSize()) {
-                scheduleAckFlush();
+                flushAcks();
             }
         } catch (Throwable t) {
             failed.increment();
@@ -277,14 +312,6 @@ public final class DefaultStreamConsumer implements StreamConsumer {
     private static String reason(Throwable t) {
         String msg = t.getMessage();
         return t.getClass().getName() + (msg == null ? "" : ": " + msg);
-    }
-
-    private void scheduleAckFlush() {
-        try {
-            scheduler.execute(this::flushAcks);
-        } catch (RejectedExecutionException closing) {
-            // close() flushes what is left
-        }
     }
 
     private void deadLetterQuietly(StreamEntry entry, String reason, long deliveries) {
@@ -400,10 +427,12 @@ public final class DefaultStreamConsumer implements StreamConsumer {
             }
             claimed.add(fresh.size());
             Map<String, Long> counts = deliveryCounts(fresh);
+            List<Long> perEntry = new ArrayList<>(fresh.size());
             for (StreamEntry e : fresh) {
-                used++;
-                dispatch(e, counts.getOrDefault(e.id(), 1L));
+                perEntry.add(counts.getOrDefault(e.id(), 1L));
             }
+            used = fresh.size();
+            dispatchAll(fresh, perEntry);
             LOG.info("consumer {}/{}: claimed {} idle entries", s.group(), s.consumer(), fresh.size());
         } finally {
             permits.release(room - used);
