@@ -254,4 +254,34 @@ class ConsumerRuntimeIT {
         assertThat(rs.groups().pending(STREAM, GROUP).count()).isZero();
         c.close(); // idempotent
     }
+
+    @Test
+    void meters_exposeWorkerCountersWhenARegistryIsGiven() {
+        var registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        try (RedStream metered = target.builder().meterRegistry(registry).build()) {
+            StreamConsumer c = metered.consumer(settings("metered").maxDeliveries(1).build(), e -> {
+                if (e.get("n").equals("m1")) {
+                    throw new IllegalStateException("bad");
+                }
+            });
+            try {
+                publish(3, "m");
+                await().atMost(WAIT).until(() -> c.stats().processed() == 2 && c.stats().deadLettered() == 1
+                        && c.stats().acknowledged() == 2);
+                var tags = io.micrometer.core.instrument.Tags.of("stream", STREAM, "group", GROUP, "consumer",
+                        "metered");
+                assertThat(registry.get("redstream.consumer.processed").tags(tags).functionCounter().count())
+                        .isEqualTo(2);
+                assertThat(registry.get("redstream.consumer.failed").tags(tags).functionCounter().count())
+                        .isEqualTo(1);
+                assertThat(registry.get("redstream.consumer.deadlettered").tags(tags).functionCounter().count())
+                        .isEqualTo(1);
+                assertThat(registry.get("redstream.consumer.inflight").tags(tags).gauge().value()).isZero();
+            } finally {
+                c.close();
+            }
+            assertThat(registry.find("redstream.consumer.processed").tags("consumer", "metered").meters())
+                    .isEmpty();
+        }
+    }
 }
