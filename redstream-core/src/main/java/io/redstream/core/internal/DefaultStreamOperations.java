@@ -6,7 +6,10 @@ import io.redstream.core.InvalidArgumentException;
 import io.redstream.core.LimitExceededException;
 import io.redstream.core.NotFoundException;
 import io.redstream.core.RedStreamException;
+import io.redstream.core.ScanPage;
 import io.redstream.core.access.Action;
+import io.redstream.core.naming.NameKind;
+import io.redstream.core.naming.NamePattern;
 import io.redstream.core.naming.ResourceName;
 import io.redstream.core.stream.BatcherSettings;
 import io.redstream.core.stream.EntryIds;
@@ -164,22 +167,25 @@ public final class DefaultStreamOperations implements StreamOperations {
 
     @Override
     public List<StreamEntry> range(String stream, String start, String end, int count) {
-        ResourceName name = ctx.authorize(Action.STREAM_READ, stream);
-        String s = EntryIds.requireBound("start", start);
-        String e = EntryIds.requireBound("end", end);
-        int n = Arguments.count("count", count, ctx.limits());
-        String key = name.redisName();
-        return Entries.of(key, ctx.gateway().call("read range of " + key, j -> j.xrange(key, s, e, n)));
+        return range(stream, "start", start, "end", end, count, false);
     }
 
     @Override
     public List<StreamEntry> reverseRange(String stream, String end, String start, int count) {
+        return range(stream, "end", end, "start", start, count, true);
+    }
+
+    /** XRANGE from {@code first} to {@code second}, or XREVRANGE when {@code reverse} (then first is the end). */
+    private List<StreamEntry> range(String stream, String firstName, String first, String secondName,
+            String second, int count, boolean reverse) {
         ResourceName name = ctx.authorize(Action.STREAM_READ, stream);
-        String e = EntryIds.requireBound("end", end);
-        String s = EntryIds.requireBound("start", start);
+        String a = EntryIds.requireBound(firstName, first);
+        String b = EntryIds.requireBound(secondName, second);
         int n = Arguments.count("count", count, ctx.limits());
         String key = name.redisName();
-        return Entries.of(key, ctx.gateway().call("read reverse range of " + key, j -> j.xrevrange(key, e, s, n)));
+        return Entries.of(key, reverse
+                ? ctx.gateway().call("read reverse range of " + key, j -> j.xrevrange(key, a, b, n))
+                : ctx.gateway().call("read range of " + key, j -> j.xrange(key, a, b, n)));
     }
 
     @Override
@@ -232,13 +238,12 @@ public final class DefaultStreamOperations implements StreamOperations {
     }
 
     @Override
-    public io.redstream.core.ScanPage list(String pattern, String cursor, int count) {
-        io.redstream.core.naming.NamePattern p = ctx.naming().pattern(io.redstream.core.naming.NameKind.STREAM,
-                pattern == null ? ctx.naming().namespace() + ":*" : pattern);
+    public ScanPage list(String pattern, String cursor, int count) {
+        NamePattern p = ctx.naming().pattern(NameKind.STREAM, pattern == null ? ctx.naming().namespace() + ":*"
+                : pattern);
         int n = Arguments.count("count", count, ctx.limits());
         KeyScanner.Page page = scanner.scan(p.redisPattern(), cursor == null ? "0" : cursor, n, "stream");
-        return new io.redstream.core.ScanPage(Visible.filter(ctx, io.redstream.core.naming.NameKind.STREAM,
-                Action.STREAM_LIST, page.names()), page.cursor());
+        return new ScanPage(Visible.filter(ctx, NameKind.STREAM, Action.STREAM_LIST, page.names()), page.cursor());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.redstream.core.stream;
 
+import io.redstream.core.ScanPage;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +72,7 @@ public interface StreamOperations {
      * One page of stream names matching {@code pattern} ({@code SCAN ... TYPE stream}); only streams the caller
      * may read are returned. Pass the cursor back to continue; {@code "0"} starts and ends.
      */
-    io.redstream.core.ScanPage list(String pattern, String cursor, int count);
+    ScanPage list(String pattern, String cursor, int count);
 
     /** Trims to about {@code maxLen} entries; returns how many were removed. */
     long trimToLength(String stream, long maxLen);
