@@ -347,6 +347,32 @@ abstract class StreamsContract {
         assertThat(rs.streams().latest(TASKS, 1).get(0).id()).isEqualTo(ids.get(999));
     }
 
+    @Test
+    void list_returnsStreamsOnlyPagingOverEveryNode() {
+        rs.publish(TASKS, Map.of("a", "1"));
+        rs.publish(EVENTS, Map.of("a", "1"));
+        rs.publish(AUDIT, Map.of("a", "1"));
+        rs.state().set("nova:task:boomerang:not-a-stream", "v");
+        assertThat(listAll("nova:*", 2)).containsExactlyInAnyOrder(TASKS, EVENTS, AUDIT);
+        assertThat(listAll("nova:task:*", 100)).containsExactly(TASKS);
+        assertThatThrownBy(() -> rs.streams().list("nova:task:*", "not-a-cursor", 10))
+                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("cursor");
+    }
+
+    /** Follows the cursor to the end; on a cluster a page covers one node, so one page is not enough. */
+    private java.util.List<String> listAll(String pattern, int count) {
+        java.util.List<String> seen = new ArrayList<>();
+        String cursor = "0";
+        int pages = 0;
+        do {
+            io.redstream.core.ScanPage page = rs.streams().list(pattern, cursor, count);
+            seen.addAll(page.names());
+            cursor = page.cursor();
+            pages++;
+        } while (!"0".equals(cursor) && pages < 100);
+        return seen;
+    }
+
     static void sleep(long ms) {
         try {
             Thread.sleep(ms);
