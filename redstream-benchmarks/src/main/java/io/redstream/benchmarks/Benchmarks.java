@@ -41,15 +41,33 @@ public final class Benchmarks {
 
     private final int rounds;
     private final int scale;
+    private final String only;
 
-    private Benchmarks(boolean quick) {
+    private Benchmarks(boolean quick, String only) {
         this.rounds = quick ? 3 : 5;
         this.scale = quick ? 1 : 2;
+        this.only = only;
     }
 
+    /** Arguments: {@code --quick} (fewer, shorter rounds), {@code --only <word>} (scenarios whose name has it). */
     public static void main(String[] args) throws Exception {
-        boolean quick = args.length > 0 && args[0].equals("--quick");
-        new Benchmarks(quick).run();
+        boolean quick = false;
+        String only = "";
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--quick")) {
+                quick = true;
+            } else if (args[i].equals("--only") && i + 1 < args.length) {
+                only = args[++i];
+            } else {
+                System.err.println("usage: redstream-benchmarks [--quick] [--only <word>]");
+                System.exit(2);
+            }
+        }
+        new Benchmarks(quick, only).run();
+    }
+
+    private boolean wanted(String scenario) {
+        return only.isEmpty() || scenario.contains(only);
     }
 
     private void run() throws Exception {
@@ -60,12 +78,20 @@ public final class Benchmarks {
             Principal writer = new Principal("bench-writer", Set.of("task_write", "task_read"),
                     new io.redstream.auth.AuthMethod.Local());
             RedStream secured = rs.withGuard(Policy.builtIn().guardFor(writer));
-            results.add(batchedPublish(raw, secured));
-            results.add(enrichmentCost(raw));
-            results.add(singlePublish(raw, secured));
-            results.add(consumerEndToEnd(raw, rs));
+            if (wanted("batch")) {
+                results.add(batchedPublish(raw, secured));
+                results.add(enrichmentCost(raw));
+            }
+            if (wanted("single")) {
+                results.add(singlePublish(raw, secured));
+            }
+            if (wanted("consumer")) {
+                results.add(consumerEndToEnd(raw, rs));
+            }
         }
-        results.add(authorization());
+        if (wanted("auth")) {
+            results.add(authorization());
+        }
         print(results);
     }
 

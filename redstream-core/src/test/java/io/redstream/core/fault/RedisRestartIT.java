@@ -69,9 +69,11 @@ class RedisRestartIT {
                 await().atMost(Duration.ofSeconds(30)).until(() -> processed.containsAll(acknowledgedIds));
                 assertThat(worker.isRunning()).isTrue();
             }
-            List<String> stored = new ArrayList<>();
-            for (StreamEntry e : rs.streams().range(FaultStreams.WORK, "-", "+", 10_000)) {
-                stored.add(e.id());
+            Set<String> stored = new HashSet<>();
+            String after = "-";
+            for (List<StreamEntry> page; !(page = rs.streams().range(FaultStreams.WORK, after, "+", 5_000))
+                    .isEmpty(); after = "(" + page.get(page.size() - 1).id()) {
+                page.forEach(e -> stored.add(e.id()));
             }
             assertThat(stored).containsAll(acknowledgedIds);
             assertThat(failedPublishes.get()).as("publishes refused while Redis was down").isPositive();
