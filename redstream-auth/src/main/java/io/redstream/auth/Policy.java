@@ -3,6 +3,7 @@ package io.redstream.auth;
 import static java.util.Objects.requireNonNull;
 
 import io.redstream.auth.internal.ActionPatterns;
+import io.redstream.auth.internal.BothGuards;
 import io.redstream.auth.internal.BuiltInRoles;
 import io.redstream.auth.internal.CompiledRule;
 import io.redstream.auth.internal.Identifiers;
@@ -10,6 +11,7 @@ import io.redstream.auth.internal.PolicyFileParser;
 import io.redstream.auth.internal.PolicyGuard;
 import io.redstream.auth.internal.ResourcePattern;
 import io.redstream.auth.internal.RuleSet;
+import io.redstream.core.RedStream;
 import io.redstream.core.access.AccessGuard;
 import io.redstream.core.access.Action;
 import io.redstream.core.naming.NamingPolicy;
@@ -87,6 +89,50 @@ public final class Policy {
     public AccessGuard guardFor(Principal principal) {
         requireNonNull(principal, "principal");
         return new PolicyGuard(principal, ruleSetOf(principal.roles()), audit, naming.namespace());
+    }
+
+    /**
+     * A view of {@code client} that acts for {@code principal}: every operation of the view is checked against this
+     * policy before any Redis command is sent, and a denied one throws
+     * {@link io.redstream.core.AccessDeniedException} (naming principal, action and resource) and is audited.
+     * Listings ({@code state().scan}, {@code streams().list}) are filtered to what the principal may read instead of
+     * failing. {@code docs/security.md} ("Enforcement") lists the action each operation checks.
+     *
+     * <pre>{@code
+     * Principal caller = authenticator.authenticate(credential);
+     * RedStream view = policy.secure(client, caller);        // cheap: one per request or session is fine
+     * view.publish("nova:task:boomerang:tasks", Map.of("title", "New task"));
+     * }</pre>
+     *
+     * <p><b>Lifecycle.</b> The view owns nothing: it shares the client's connections, pool and threads. Closing the
+     * view does nothing; it works as long as {@code client} is open, and closing {@code client} ends it.
+     * Subscriptions, batchers and consumers started through the view are the caller's to close.
+     *
+     * <p><b>Thread-safety.</b> Like the client, the view is thread-safe and may be shared by the threads serving one
+     * principal. This method is thread-safe and cheap (a guard and a few small objects; rules are compiled once per
+     * role set).
+     *
+     * <p>If {@code client} is itself a guarded view ({@link RedStream#withGuard}), its guard still applies: an
+     * operation must pass both guards. (Core's {@code withGuard} replaces a view's guard; this method combines them
+     * so that securing a restricted view can never widen it.) The view is enforcement for calls made on behalf of a
+     * principal, not a sandbox for untrusted code in the same JVM: code holding the view can call
+     * {@code withGuard} on it.
+     *
+     * @throws IllegalArgumentException {@code client} uses a different namespace than this policy (every name would
+     *     be outside the policy's namespace; build the policy with the client's {@link NamingPolicy})
+     */
+    public RedStream secure(RedStream client, Principal principal) {
+        requireNonNull(client, "client");
+        requireNonNull(principal, "principal");
+        String clientNamespace = client.naming().namespace();
+        if (!clientNamespace.equals(naming.namespace())) {
+            throw new IllegalArgumentException("client namespace must equal the policy namespace '"
+                    + naming.namespace() + "', but was '" + clientNamespace + "'; build the Policy with the client's"
+                    + " NamingPolicy");
+        }
+        AccessGuard guard = guardFor(principal);
+        AccessGuard existing = client.guard();
+        return client.withGuard(existing == AccessGuard.ALLOW_ALL ? guard : new BothGuards(existing, guard));
     }
 
     /** Names of every defined role, in definition order (built-ins first). */
