@@ -3,7 +3,6 @@ package io.redstream.auth;
 import static java.util.Objects.requireNonNull;
 
 import io.redstream.auth.internal.ActionPatterns;
-import io.redstream.auth.internal.BothGuards;
 import io.redstream.auth.internal.BuiltInRoles;
 import io.redstream.auth.internal.CompiledRule;
 import io.redstream.auth.internal.Identifiers;
@@ -113,10 +112,7 @@ public final class Policy {
      * role set).
      *
      * <p>If {@code client} is itself a guarded view ({@link RedStream#withGuard}), its guard still applies: an
-     * operation must pass both guards. (Core's {@code withGuard} replaces a view's guard; this method combines them
-     * so that securing a restricted view can never widen it.) The view is enforcement for calls made on behalf of a
-     * principal, not a sandbox for untrusted code in the same JVM: code holding the view can call
-     * {@code withGuard} on it.
+     * operation must pass both guards, and no later {@code withGuard} on the view can widen it.
      *
      * @throws IllegalArgumentException {@code client} uses a different namespace than this policy (every name would
      *     be outside the policy's namespace; build the policy with the client's {@link NamingPolicy})
@@ -130,9 +126,7 @@ public final class Policy {
                     + naming.namespace() + "', but was '" + clientNamespace + "'; build the Policy with the client's"
                     + " NamingPolicy");
         }
-        AccessGuard guard = guardFor(principal);
-        AccessGuard existing = client.guard();
-        return client.withGuard(existing == AccessGuard.ALLOW_ALL ? guard : new BothGuards(existing, guard));
+        return client.withGuard(guardFor(principal));
     }
 
     /** Names of every defined role, in definition order (built-ins first). */

@@ -129,13 +129,18 @@ public final class RedStream implements AutoCloseable {
      * {@code <stream>:dlq}; takes over entries of dead consumers; recreates a lost group; and backs off while Redis
      * is down. Close the returned worker to stop it (closing this client does not stop it first).
      *
+     * <p>The worker creates its group (from {@code settings.startId()}) only when Redis reports it missing, so a
+     * caller with read rights alone can consume from an existing group.
+     *
      * @throws io.redstream.core.InvalidNameException the stream name is invalid
      * @throws InvalidArgumentException the group or consumer name is invalid
+     * @throws AccessDeniedException this view may not read the stream as a group member
      */
     public StreamConsumer consumer(ConsumerSettings settings, MessageHandler handler) {
         requireNonNull(settings, "settings");
         requireNonNull(handler, "handler");
-        ctx.stream(settings.stream());
+        // Fail fast for a caller who may not consume at all, instead of starting a worker that only gets denials.
+        ctx.authorize(io.redstream.core.access.Action.GROUP_READ, settings.stream());
         io.redstream.core.internal.Arguments.groupName("group", settings.group());
         io.redstream.core.internal.Arguments.groupName("consumer", settings.consumer());
         return new DefaultStreamConsumer(groups, settings, handler, ctx.gateway().metrics().registry()).start();
@@ -158,11 +163,12 @@ public final class RedStream implements AutoCloseable {
 
     /**
      * A view of this client whose every operation is first checked by {@code guard} — before any Redis command is
-     * sent. The view shares this client's connections; closing it does nothing, closing this client ends both.
+     * sent. If this client is itself a guarded view, both guards must allow: a view can be narrowed, never
+     * widened. The view shares this client's connections; closing it does nothing, closing this client ends both.
      */
     public RedStream withGuard(AccessGuard guard) {
         requireNonNull(guard, "guard");
-        return new RedStream(ctx.withGuard(guard), false);
+        return new RedStream(ctx.withGuard(AccessGuard.both(ctx.guard(), guard)), false);
     }
 
     /** Whether this client talks to a Redis Cluster. */

@@ -35,6 +35,19 @@ public interface AccessGuard {
     };
 
     /**
+     * A guard that allows only what both allow, asking {@code first} first. {@link AccessGuard#ALLOW_ALL} on
+     * either side yields the other guard.
+     */
+    static AccessGuard both(AccessGuard first, AccessGuard second) {
+        java.util.Objects.requireNonNull(first, "first");
+        java.util.Objects.requireNonNull(second, "second");
+        if (first == ALLOW_ALL) {
+            return second;
+        }
+        return second == ALLOW_ALL ? first : new BothGuards(first, second);
+    }
+
+    /**
      * Throws {@link AccessDeniedException} unless {@code action} on {@code resource} is allowed. The exception's
      * message names the principal, the action and the resource, never a secret.
      */

@@ -19,22 +19,25 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Redis (AOF, fsync every second) is killed with SIGKILL and restarted while a producer publishes and a worker
- * consumes. Every publish that returned an id must survive and be processed; the worker resumes by itself.
+ * Redis with AOF is killed with SIGKILL and restarted while a producer publishes and a worker consumes.
  *
- * <p>SIGKILL of the Redis process (not of the machine) loses nothing that was acknowledged: Redis writes the AOF
- * buffer to the file before it replies, and the kernel keeps written pages; {@code everysec} only bounds what an
- * OS crash could lose.
+ * <p>With {@code appendfsync always} no publish that returned an id may be lost. With {@code everysec} Redis itself
+ * allows a small loss even on a process kill: while a background fsync is running it postpones writing the AOF
+ * buffer (up to 2 s) but still replies to clients. So for {@code everysec} the test asserts that whatever was lost
+ * was acknowledged within the last 2.5 s before the kill, and reports how much; RedStream loses nothing on top.
+ * In both cases the worker must resume by itself and process every entry that survived.
  */
 class RedisRestartIT {
+    private static final long EVERYSEC_WINDOW_MS = 2_500;
 
-    @Test
-    void redisKilledAndRestarted_noAcknowledgedPublishLost_workerResumes() throws Exception {
-        try (RedisServerProcess redis = RedisServerProcess.builder().appendOnly(true)
-                .appendFsync(AppendFsync.EVERYSEC).start();
+    @ParameterizedTest
+    @EnumSource(value = AppendFsync.class, names = {"ALWAYS", "EVERYSEC"})
+    void redisKilledAndRestarted_acknowledgedPublishesSurvive_workerResumes(AppendFsync fsync) throws Exception {
+        try (RedisServerProcess redis = RedisServerProcess.builder().appendOnly(true).appendFsync(fsync).start();
                 RedStream rs = RedStream.builder().redisUri(redis.uri()).identity("restart-test")
                         .connectTimeout(Duration.ofMillis(300)).socketTimeout(Duration.ofSeconds(1)).build()) {
             Set<String> processed = Collections.synchronizedSet(new HashSet<>());
@@ -43,6 +46,7 @@ class RedisRestartIT {
             List<String> acknowledgedIds = Collections.synchronizedList(new ArrayList<>());
             AtomicInteger failedPublishes = new AtomicInteger();
             AtomicBoolean producing = new AtomicBoolean(true);
+            long killedAt;
             try (StreamConsumer worker = rs.consumer(settings, e -> processed.add(e.id()))) {
                 Thread producer = new Thread(() -> {
                     int i = 0;
@@ -58,6 +62,7 @@ class RedisRestartIT {
                 producer.start();
 
                 await().atMost(Duration.ofSeconds(20)).until(() -> processed.size() >= 500);
+                killedAt = System.currentTimeMillis();
                 redis.kill();
                 sleep(500);
                 redis.restart();
@@ -66,20 +71,38 @@ class RedisRestartIT {
                 producing.set(false);
                 producer.join(10_000);
 
-                await().atMost(Duration.ofSeconds(30)).until(() -> processed.containsAll(acknowledgedIds));
+                Set<String> stored = storedIds(rs);
+                List<String> survivors = acknowledgedIds.stream().filter(stored::contains).toList();
+                await().atMost(Duration.ofSeconds(30)).until(() -> processed.containsAll(survivors));
                 assertThat(worker.isRunning()).isTrue();
+
+                List<String> lost = acknowledgedIds.stream().filter(id -> !stored.contains(id)).toList();
+                System.out.printf("restart test (%s): %d publishes acknowledged, %d refused while down, %d lost,"
+                        + " %d processed%n", fsync, acknowledgedIds.size(), failedPublishes.get(), lost.size(),
+                        processed.size());
+                if (fsync == AppendFsync.ALWAYS) {
+                    assertThat(lost).isEmpty();
+                } else {
+                    assertThat(lost).allSatisfy(id -> assertThat(millisOf(id))
+                            .isGreaterThanOrEqualTo(killedAt - EVERYSEC_WINDOW_MS));
+                }
             }
-            Set<String> stored = new HashSet<>();
-            String after = "-";
-            for (List<StreamEntry> page; !(page = rs.streams().range(FaultStreams.WORK, after, "+", 5_000))
-                    .isEmpty(); after = "(" + page.get(page.size() - 1).id()) {
-                page.forEach(e -> stored.add(e.id()));
-            }
-            assertThat(stored).containsAll(acknowledgedIds);
             assertThat(failedPublishes.get()).as("publishes refused while Redis was down").isPositive();
-            System.out.printf("restart test: %d publishes acknowledged, %d refused while down, %d processed%n",
-                    acknowledgedIds.size(), failedPublishes.get(), processed.size());
         }
+    }
+
+    private static Set<String> storedIds(RedStream rs) {
+        Set<String> stored = new HashSet<>();
+        String after = "-";
+        for (List<StreamEntry> page; !(page = rs.streams().range(FaultStreams.WORK, after, "+", 5_000)).isEmpty();
+                after = "(" + page.get(page.size() - 1).id()) {
+            page.forEach(e -> stored.add(e.id()));
+        }
+        return stored;
+    }
+
+    private static long millisOf(String id) {
+        return Long.parseLong(id.substring(0, id.indexOf('-')));
     }
 
     private static void sleep(long ms) {

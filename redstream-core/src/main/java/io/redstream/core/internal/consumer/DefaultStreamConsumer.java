@@ -2,6 +2,7 @@ package io.redstream.core.internal.consumer;
 
 import static java.util.Objects.requireNonNull;
 
+import io.redstream.core.AccessDeniedException;
 import io.redstream.core.NotFoundException;
 import io.redstream.core.RedStreamConnectionException;
 import io.redstream.core.RedStreamException;
@@ -120,20 +121,24 @@ public final class DefaultStreamConsumer implements StreamConsumer {
 
     private void readLoop() {
         Backoff backoff = new Backoff(Duration.ofMillis(100), s.maxBackoff());
-        boolean groupReady = false;
+        // Assume the group exists: creating it needs a write right a read-only consumer lacks. NOGROUP from the
+        // first read says otherwise, and then it is created from startId (later, after a loss, from 0).
+        boolean groupReady = true;
+        boolean everRead = false;
         boolean drained = false;
-        String createFrom = s.startId();
         while (running) {
             try {
                 if (!groupReady) {
-                    if (groups.create(s.stream(), s.group(), createFrom)) {
+                    String from = everRead ? "0" : s.startId();
+                    if (groups.create(s.stream(), s.group(), from)) {
                         LOG.info("consumer {}/{}: created group on {} from {}", s.group(), s.consumer(), s.stream(),
-                                createFrom);
+                                from);
                     }
                     groupReady = true;
                 }
                 if (!drained) {
                     drained = drainOwnPending();
+                    everRead = true;
                     continue;
                 }
                 int n = acquire(s.batchSize());
@@ -149,13 +154,15 @@ public final class DefaultStreamConsumer implements StreamConsumer {
                 dispatchAll(got, java.util.Collections.nCopies(got.size(), 1L));
                 backoff.reset();
             } catch (NotFoundException e) {
-                // NOGROUP: Redis lost the group (restart without persistence, or someone destroyed it).
-                LOG.warn("consumer {}/{}: group missing on {} ({}); recreating it from 0", s.group(), s.consumer(),
-                        s.stream(), e.getMessage());
+                // NOGROUP: the group was never created, or Redis lost it (restart without persistence, destroyed).
+                LOG.warn("consumer {}/{}: group missing on {}; creating it", s.group(), s.consumer(), s.stream());
                 groupReady = false;
                 drained = false;
                 drainCursor = "0";
-                createFrom = "0";
+            } catch (AccessDeniedException e) {
+                // Rights can change (policy reload); retrying slowly keeps the audit log from flooding.
+                LOG.error("consumer {}/{}: access denied: {}", s.group(), s.consumer(), e.getMessage());
+                pause(s.maxBackoff().toMillis());
             } catch (RedStreamConnectionException e) {
                 LOG.warn("consumer {}/{}: Redis unavailable ({}); retrying", s.group(), s.consumer(), e.getMessage());
                 // A read whose reply was lost left entries pending for us: look for them once Redis is back.

@@ -1,9 +1,7 @@
-package io.redstream.auth.internal;
+package io.redstream.core.access;
 
 import static java.util.Objects.requireNonNull;
 
-import io.redstream.core.access.AccessGuard;
-import io.redstream.core.access.Action;
 import io.redstream.core.naming.NamePattern;
 import io.redstream.core.naming.ResourceName;
 
@@ -13,11 +11,11 @@ import io.redstream.core.naming.ResourceName;
  *
  * <p>Immutable; thread-safe when both guards are.
  */
-public final class BothGuards implements AccessGuard {
+final class BothGuards implements AccessGuard {
     private final AccessGuard first;
     private final AccessGuard second;
 
-    public BothGuards(AccessGuard first, AccessGuard second) {
+    BothGuards(AccessGuard first, AccessGuard second) {
         this.first = requireNonNull(first, "first");
         this.second = requireNonNull(second, "second");
     }
