@@ -6,8 +6,8 @@ public enum Command {
     SERVE,
     /** Print the usage and exit 0. */
     HELP,
-    /** {@code keygen ...}: generate an API key (needs redstream-auth; not in this build yet). */
+    /** {@code keygen ...}: generate an API key ({@link KeygenCommand}). */
     KEYGEN,
-    /** {@code token ...}: mint a JWT for a service identity (needs redstream-auth; not in this build yet). */
+    /** {@code token ...}: mint a JWT for a service identity ({@link TokenCommand}). */
     TOKEN
 }
