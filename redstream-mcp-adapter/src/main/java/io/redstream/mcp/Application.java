@@ -11,6 +11,13 @@ public interface Application extends AutoCloseable {
 
     void configure(RedStreamMcpServer.Builder server);
 
+    /**
+     * Called once the server is serving: the place to start slow work (connecting to Redis) without
+     * delaying the handshake and {@code tools/list}.
+     */
+    default void serving() {
+    }
+
     @Override
     default void close() {
     }

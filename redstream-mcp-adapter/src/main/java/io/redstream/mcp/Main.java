@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.redstream.mcp.cli.CliParser;
+import io.redstream.mcp.cli.EmbeddedRedisCommand;
 import io.redstream.mcp.cli.Invocation;
 import io.redstream.mcp.cli.KeygenCommand;
 import io.redstream.mcp.cli.TokenCommand;
@@ -24,7 +25,7 @@ import io.redstream.mcp.redis.RedisApplication;
 
 /**
  * {@code java -jar redstream-mcp.jar [options]}: the MCP server process (DESIGN §4), and the
- * {@code keygen} and {@code token} subcommands.
+ * {@code keygen}, {@code token} and {@code embedded-redis} subcommands.
  *
  * <p>On stdio, stdout carries nothing but JSON-RPC: the real stdout is captured for the transport
  * first, then {@code System.out} is pointed at stderr, so a stray {@code println} anywhere (ours or a
@@ -87,6 +88,9 @@ public final class Main {
             case TOKEN -> {
                 return TokenCommand.run(invocation.subcommandArguments(), env, console, err, Clock.systemUTC());
             }
+            case EMBEDDED_REDIS -> {
+                return EmbeddedRedisCommand.run(invocation.subcommandArguments(), env, in, console, err);
+            }
             default -> {
                 return serve(invocation.config(), application, in, protocolOut, err);
             }
@@ -117,6 +121,7 @@ public final class Main {
             app.configure(builder);
             RedStreamMcpServer server = builder.build();
             ServerSession session = server.serveStdio(in, out);
+            app.serving();
             Thread hook = new Thread(() -> {
                 session.close();
                 app.close();

@@ -13,7 +13,7 @@ import io.redstream.mcp.ServerConfig;
  * Parses the command line and the environment into an {@link Invocation}. Flags win over environment
  * variables; an empty environment variable counts as unset. Accepted forms: {@code --flag value},
  * {@code --flag=value}, switches as {@code --switch} or {@code --switch=true|false}. A first argument
- * {@code keygen} or {@code token} selects that subcommand; its arguments (including its own
+ * {@code keygen}, {@code token} or {@code embedded-redis} selects that subcommand; its arguments (including its own
  * {@code --help}) are passed on unparsed. Otherwise {@code --help} (or {@code -h}) anywhere wins over
  * everything else. Stateless and thread-safe.
  */
@@ -28,9 +28,16 @@ public final class CliParser {
     public static Invocation parse(List<String> args, Map<String, String> env) throws UsageException {
         requireNonNull(args, "args");
         requireNonNull(env, "env");
-        if (!args.isEmpty() && (args.get(0).equals("keygen") || args.get(0).equals("token"))) {
-            Command command = args.get(0).equals("keygen") ? Command.KEYGEN : Command.TOKEN;
-            return new Invocation(command, null, args.subList(1, args.size()));
+        if (!args.isEmpty()) {
+            Command command = switch (args.get(0)) {
+                case "keygen" -> Command.KEYGEN;
+                case "token" -> Command.TOKEN;
+                case "embedded-redis" -> Command.EMBEDDED_REDIS;
+                default -> null;
+            };
+            if (command != null) {
+                return new Invocation(command, null, args.subList(1, args.size()));
+            }
         }
         if (args.contains("--help") || args.contains("-h")) {
             return new Invocation(Command.HELP, null, List.of());
@@ -41,7 +48,7 @@ public final class CliParser {
             String arg = args.get(i);
             if (!arg.startsWith("--")) {
                 throw new UsageException("unexpected argument '" + arg + "': options start with --"
-                        + (i == 0 ? "; subcommands are keygen and token" : ""));
+                        + (i == 0 ? "; subcommands are keygen, token and embedded-redis" : ""));
             }
             int eq = arg.indexOf('=');
             String flag = eq < 0 ? arg : arg.substring(0, eq);
@@ -131,7 +138,7 @@ public final class CliParser {
     public static String help() {
         StringBuilder b = new StringBuilder();
         b.append("Usage: java -jar redstream-mcp.jar [options]\n");
-        b.append("       java -jar redstream-mcp.jar keygen|token [options]   (see keygen --help, token --help)\n\n");
+        b.append("       java -jar redstream-mcp.jar keygen|token|embedded-redis [options]   (each has --help)\n\n");
         b.append("RedStream MCP server: Redis Streams, key-value state with TTL, pub/sub and atomic multi-key updates\n");
         b.append("as 18 MCP tools. Serves MCP on stdio (JSON-RPC on stdout, logs on stderr) unless --http is given.\n");
         b.append("Without --redis, REDIS_URL or --cluster it starts an embedded Redis (temporary data) and stops it on exit.\n\n");
@@ -161,7 +168,9 @@ public final class CliParser {
         b.append("      New API key: the key on stdout (once), the line for --api-keys-file on stderr (or appended).\n");
         b.append("  token --subject NAME --roles R[,R...] [--ttl DURATION] --jwt-secret-file F|--jwt-private-key-file F\n");
         b.append("        [--jwt-issuer S] [--jwt-audience S] [--key-id K]\n");
-        b.append("      New JWT on stdout (default TTL 1h, at most 24h).\n\n");
+        b.append("      New JWT on stdout (default TTL 1h, at most 24h).\n");
+        b.append("  embedded-redis [--port N]\n");
+        b.append("      Runs the bundled Redis alone (URI on stdout) until stdin closes, e.g. to share one between servers.\n\n");
         b.append("Exit codes: 0 success, 1 failure at run time, 2 invalid command line, environment or key/policy file.\n");
         b.append("Default bind address: ").append(ServerConfig.DEFAULT_BIND_ADDRESS).append('\n');
         return b.toString();

@@ -9,5 +9,7 @@ public enum Command {
     /** {@code keygen ...}: generate an API key ({@link KeygenCommand}). */
     KEYGEN,
     /** {@code token ...}: mint a JWT for a service identity ({@link TokenCommand}). */
-    TOKEN
+    TOKEN,
+    /** {@code embedded-redis ...}: run the bundled Redis alone until stdin closes ({@link EmbeddedRedisCommand}). */
+    EMBEDDED_REDIS
 }

@@ -72,6 +72,11 @@ public final class RedisApplication implements Application {
     }
 
     @Override
+    public void serving() {
+        callers.backend().start();
+    }
+
+    @Override
     public void close() {
         callers.backend().close();
     }

@@ -24,9 +24,10 @@ import io.redstream.testkit.RedisServerProcess;
  * The Redis the tools talk to: the one named by {@code --redis}/{@code --cluster}, or an embedded Redis
  * started for this process and stopped with it.
  *
- * <p>Connecting (and starting the embedded Redis) runs on a background thread, so the server answers
- * {@code initialize} and {@code tools/list} without waiting for Redis; a tool call waits for it (at most
- * {@link #STARTUP_WAIT}). A cluster that could not be reached is tried again on the next call; an
+ * <p>Connecting (and starting the embedded Redis) runs on a background thread started by
+ * {@link #start()} once the server is serving, so the server answers {@code initialize} and
+ * {@code tools/list} without waiting for Redis; a tool call starts it if needed and waits for it (at
+ * most {@link #STARTUP_WAIT}). A cluster that could not be reached is tried again on the next call; an
  * embedded Redis that failed to start is reported on every call.
  *
  * <p>Thread-safe; {@link #close()} is idempotent and also stops a start still in progress.
@@ -50,7 +51,7 @@ final class RedisBackend implements AutoCloseable {
     }
 
     /**
-     * Checks the connection settings now and starts connecting in the background.
+     * Checks the connection settings now; {@link #start()} starts connecting.
      *
      * @param identity written as {@code _source} on every message published through this server
      * @throws StartupException when the settings cannot work
@@ -73,10 +74,16 @@ final class RedisBackend implements AutoCloseable {
             log.warn("no --redis, REDIS_URL or --cluster given: starting an embedded Redis for this process"
                     + " (its data is temporary and deleted when the server exits)");
         }
-        synchronized (backend.lock) {
-            backend.client = backend.connectAsync();
-        }
         return backend;
+    }
+
+    /** Starts connecting in the background, unless that has begun already. */
+    void start() {
+        synchronized (lock) {
+            if (client == null && !closed) {
+                client = connectAsync();
+            }
+        }
     }
 
     /** The core limits that mirror the server's tool limits, so core refuses what the tools refuse. */
@@ -101,6 +108,9 @@ final class RedisBackend implements AutoCloseable {
         synchronized (lock) {
             if (closed) {
                 throw ToolException.unavailable("the server is shutting down");
+            }
+            if (client == null) {
+                client = connectAsync();
             }
             current = client;
         }
@@ -148,7 +158,7 @@ final class RedisBackend implements AutoCloseable {
         CompletableFuture<RedStream> future = new CompletableFuture<>();
         Thread starter = new Thread(() -> {
             try {
-                future.complete(connect());
+                future.complete(open());
             } catch (Throwable t) {
                 if (!(t instanceof CancellationException)) {
                     log.error("cannot connect to Redis: {}", Redaction.describe(t));
@@ -161,7 +171,7 @@ final class RedisBackend implements AutoCloseable {
         return future;
     }
 
-    private RedStream connect() {
+    private RedStream open() {
         if (config.embeddedRedis()) {
             RedisServerProcess process = RedisServerProcess.start();
             synchronized (lock) {
@@ -175,7 +185,10 @@ final class RedisBackend implements AutoCloseable {
                     process.uri(), process.pid());
             builder.redisUri(process.uri());
         }
-        RedStream rs = builder.build();
+        RedStream rs;
+        synchronized (builder) { // the builder is shared by retries
+            rs = builder.build();
+        }
         synchronized (lock) {
             if (closed) {
                 rs.close();
