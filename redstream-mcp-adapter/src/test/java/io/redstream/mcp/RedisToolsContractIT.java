@@ -233,6 +233,9 @@ class RedisToolsContractIT {
                 "timeout_ms", 200));
         assertThat(quiet).containsEntry("timed_out", true);
         assertThat(list(quiet.get("messages"))).isEmpty();
+        // the collection time starts once Redis confirmed the subscription: even 1 ms is a valid call
+        assertThat(ok(client, "redis_subscribe", args("channels", List.of("nova:broadcast:quiet:x"), "timeout_ms", 1)))
+                .containsEntry("timed_out", true);
         error(client, "redis_subscribe", args("timeout_ms", 100), "INVALID_ARGUMENT");
         error(client, "redis_subscribe", args("channels", List.of("nova:broadcast:x:y"), "timeout_ms", 5001), "LIMIT_EXCEEDED");
     }

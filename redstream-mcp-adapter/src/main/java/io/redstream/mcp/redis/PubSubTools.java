@@ -5,15 +5,22 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
-import io.redstream.core.pubsub.CollectedMessages;
+import io.redstream.core.RedStream;
 import io.redstream.core.pubsub.PubSubMessage;
+import io.redstream.core.pubsub.Subscription;
 import io.redstream.mcp.tools.Schemas;
+import io.redstream.mcp.tools.ToolException;
 import io.redstream.mcp.tools.ToolHints;
 import io.redstream.mcp.tools.ToolSpec;
 
 /** Pub/sub: {@code redis_publish} and the bounded {@code redis_subscribe}. */
 final class PubSubTools {
+
+    /** How long Redis may take to confirm a subscription, on top of the caller's timeout_ms. */
+    static final Duration SUBSCRIBE_WAIT = Duration.ofSeconds(5);
 
     private PubSubTools() {
     }
@@ -53,8 +60,9 @@ final class PubSubTools {
         return ToolSpec.builder("redis_subscribe")
                 .title("Collect channel messages")
                 .description("Subscribes to channels and/or patterns, collects the messages published until"
-                        + " max_messages arrived or timeout_ms passed, then unsubscribes. Only messages published after"
-                        + " the subscription started are seen. Give at least one channel or pattern; a pattern is"
+                        + " max_messages arrived or timeout_ms passed (counted from when Redis confirmed the"
+                        + " subscription), then unsubscribes. Only messages published after the subscription started"
+                        + " are seen. Give at least one channel or pattern; a pattern is"
                         + " allowed only when the caller may read every channel it can match. Needs the {domain}_read role.")
                 .hints(ToolHints.READ_ONLY)
                 .input(Schemas.object()
@@ -74,9 +82,8 @@ final class PubSubTools {
                         .required("timed_out", Schemas.bool()
                                 .description("true when the time ran out before max_messages arrived")))
                 .handler(ToolKit.translated((args, ctx) -> {
-                    CollectedMessages collected = kit.redis(ctx).pubsub().collect(args.stringList("channels"),
-                            args.stringList("patterns"), Duration.ofMillis(args.longValue("timeout_ms")),
-                            args.intValue("max_messages"));
+                    Collected collected = collect(kit.redis(ctx), args.stringList("channels"),
+                            args.stringList("patterns"), args.longValue("timeout_ms"), args.intValue("max_messages"));
                     List<Object> messages = new ArrayList<>(collected.messages().size());
                     for (PubSubMessage m : collected.messages()) {
                         Map<String, Object> item = new LinkedHashMap<>();
@@ -93,5 +100,40 @@ final class PubSubTools {
                     return out;
                 }))
                 .build();
+    }
+
+    /** Messages gathered by {@link #collect}. */
+    record Collected(List<PubSubMessage> messages, boolean timedOut) {
+    }
+
+    /**
+     * Subscribes, waits for Redis to confirm (bounded by {@link #SUBSCRIBE_WAIT}, not by the caller's
+     * timeout), then collects for {@code timeoutMs} or until {@code max} messages arrived. Core's
+     * {@code pubsub().collect} bounds the confirmation by the collection time too, so a short
+     * {@code timeout_ms} would fail as UNAVAILABLE although Redis is fine.
+     */
+    static Collected collect(RedStream rs, List<String> channels, List<String> patterns, long timeoutMs, int max)
+            throws InterruptedException {
+        List<PubSubMessage> got = new ArrayList<>();
+        CountDownLatch enough = new CountDownLatch(1);
+        try (Subscription sub = rs.pubsub().subscribe(channels, patterns, m -> {
+            synchronized (got) {
+                if (got.size() < max) {
+                    got.add(m);
+                    if (got.size() == max) {
+                        enough.countDown();
+                    }
+                }
+            }
+        })) {
+            if (!sub.awaitSubscribed(SUBSCRIBE_WAIT)) {
+                throw ToolException.unavailable("Redis did not confirm the subscription within "
+                        + SUBSCRIBE_WAIT.toSeconds() + " s; retry");
+            }
+            enough.await(timeoutMs, TimeUnit.MILLISECONDS);
+        }
+        synchronized (got) {
+            return new Collected(List.copyOf(got), got.size() < max);
+        }
     }
 }
