@@ -6,6 +6,7 @@ import java.io.FileOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -14,12 +15,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.redstream.mcp.cli.CliParser;
+import io.redstream.mcp.cli.EmbeddedRedisCommand;
 import io.redstream.mcp.cli.Invocation;
+import io.redstream.mcp.cli.KeygenCommand;
+import io.redstream.mcp.cli.TokenCommand;
 import io.redstream.mcp.cli.UsageException;
-import io.redstream.mcp.tools.ToolSpec;
+import io.redstream.mcp.internal.Redaction;
+import io.redstream.mcp.redis.RedisApplication;
 
 /**
- * {@code java -jar redstream-mcp.jar [options]}: the MCP server process (DESIGN §4).
+ * {@code java -jar redstream-mcp.jar [options]}: the MCP server process (DESIGN §4), and the
+ * {@code keygen}, {@code token} and {@code embedded-redis} subcommands.
  *
  * <p>On stdio, stdout carries nothing but JSON-RPC: the real stdout is captured for the transport
  * first, then {@code System.out} is pointed at stderr, so a stray {@code println} anywhere (ours or a
@@ -37,20 +43,20 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        launch(args, config -> List.of());
+        launch(args, RedisApplication::start);
     }
 
     /**
-     * Guards stdout, runs, and exits the JVM with the exit code. {@code tools} supplies the tools for
-     * a configuration (none in this build: the 18 tools of DESIGN §4 need redstream-core).
+     * Guards stdout, runs, and exits the JVM with the exit code. {@code application} makes what is served
+     * from the configuration (the Redis tools in production, test tools in tests).
      */
-    static void launch(String[] args, Function<ServerConfig, List<ToolSpec>> tools) {
+    public static void launch(String[] args, Function<ServerConfig, ? extends Application> application) {
         OutputStream protocolOut = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
         PrintStream console = System.out;
         System.setOut(System.err);
         InputStream protocolIn = System.in;
         System.setIn(InputStream.nullInputStream());
-        int code = run(List.of(args), System.getenv(), protocolIn, protocolOut, console, System.err, tools);
+        int code = run(List.of(args), System.getenv(), protocolIn, protocolOut, console, System.err, application);
         console.flush();
         System.exit(code);
     }
@@ -58,10 +64,10 @@ public final class Main {
     /**
      * Runs one invocation and returns the exit code.
      *
-     * @param console where {@code --help} goes (the real stdout)
+     * @param console where {@code --help} and the subcommands' results go (the real stdout)
      */
     static int run(List<String> args, Map<String, String> env, InputStream in, OutputStream protocolOut,
-            PrintStream console, PrintStream err, Function<ServerConfig, List<ToolSpec>> tools) {
+            PrintStream console, PrintStream err, Function<ServerConfig, ? extends Application> application) {
         Invocation invocation;
         try {
             invocation = CliParser.parse(args, env);
@@ -76,18 +82,22 @@ public final class Main {
                 console.flush();
                 return EXIT_OK;
             }
-            case KEYGEN, TOKEN -> {
-                err.println(PROGRAM + ": the '" + invocation.command().name().toLowerCase(java.util.Locale.ROOT)
-                        + "' command is not available in this build: it needs redstream-auth, which is not integrated yet");
-                return EXIT_FAILURE;
+            case KEYGEN -> {
+                return KeygenCommand.run(invocation.subcommandArguments(), env, console, err, Clock.systemUTC());
+            }
+            case TOKEN -> {
+                return TokenCommand.run(invocation.subcommandArguments(), env, console, err, Clock.systemUTC());
+            }
+            case EMBEDDED_REDIS -> {
+                return EmbeddedRedisCommand.run(invocation.subcommandArguments(), env, in, console, err);
             }
             default -> {
-                return serve(invocation.config(), tools, in, protocolOut, err);
+                return serve(invocation.config(), application, in, protocolOut, err);
             }
         }
     }
 
-    private static int serve(ServerConfig config, Function<ServerConfig, List<ToolSpec>> tools, InputStream in,
+    private static int serve(ServerConfig config, Function<ServerConfig, ? extends Application> factory, InputStream in,
             OutputStream out, PrintStream err) {
         if (config.httpPort().isPresent()) {
             err.println(PROGRAM + ": --http is not available in this build yet (the Streamable HTTP transport is pending);"
@@ -95,21 +105,27 @@ public final class Main {
             return EXIT_FAILURE;
         }
         Logger log = LoggerFactory.getLogger(Main.class);
+        log.info("RedStream MCP server {} on stdio: {}", RedStreamMcpServer.version(), config);
+        Application application;
         try {
-            RedStreamMcpServer server = RedStreamMcpServer.builder(config).tools(tools.apply(config)).build();
-            log.info("RedStream MCP server {} on stdio: {}", RedStreamMcpServer.version(), config);
-            if (server.catalog().size() == 0) {
-                log.warn("this build registers no tools yet: redstream-core and redstream-auth are not integrated");
-            }
-            if (config.embeddedRedis()) {
-                log.warn("no --redis or --cluster given: the embedded Redis is not integrated in this build yet");
-            }
-            if (!config.authenticationConfigured()) {
-                log.warn("no authentication configured: stdio callers act as local admin of the namespace"
-                        + (config.token().isPresent() ? " (REDSTREAM_TOKEN is ignored)" : ""));
-            }
+            application = factory.apply(config);
+        } catch (StartupException e) {
+            err.println(PROGRAM + ": " + e.getMessage());
+            return EXIT_USAGE;
+        } catch (RuntimeException e) {
+            log.error("cannot start the MCP server: {}", Redaction.describe(e));
+            return EXIT_FAILURE;
+        }
+        try (Application app = application) {
+            RedStreamMcpServer.Builder builder = RedStreamMcpServer.builder(config);
+            app.configure(builder);
+            RedStreamMcpServer server = builder.build();
             ServerSession session = server.serveStdio(in, out);
-            Thread hook = new Thread(session::close, "redstream-mcp-shutdown");
+            app.serving();
+            Thread hook = new Thread(() -> {
+                session.close();
+                app.close();
+            }, "redstream-mcp-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
             session.awaitEndOfInput();
             log.info("stdin closed; stopping");
@@ -119,7 +135,7 @@ public final class Main {
             Thread.currentThread().interrupt();
             return EXIT_FAILURE;
         } catch (RuntimeException e) {
-            log.error("cannot start the MCP server: {}", io.redstream.mcp.internal.Redaction.describe(e));
+            log.error("cannot start the MCP server: {}", Redaction.describe(e));
             return EXIT_FAILURE;
         }
     }

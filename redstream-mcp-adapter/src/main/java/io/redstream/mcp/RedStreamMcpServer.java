@@ -7,10 +7,12 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Function;
 
 import io.modelcontextprotocol.spec.McpSchema;
 import io.redstream.mcp.internal.ErrorMapper;
 import io.redstream.mcp.internal.ServerAssembly;
+import io.redstream.mcp.tools.CallerResolver;
 import io.redstream.mcp.tools.ErrorCode;
 import io.redstream.mcp.tools.ToolCatalog;
 import io.redstream.mcp.tools.ToolSpec;
@@ -42,7 +44,7 @@ public final class RedStreamMcpServer {
         this.config = b.config;
         this.catalog = ToolCatalog.of(b.tools);
         this.assembly = new ServerAssembly(config, catalog, b.errors,
-                McpSchema.Implementation.builder(SERVER_NAME, version()).title("RedStream").build());
+                McpSchema.Implementation.builder(SERVER_NAME, version()).title("RedStream").build(), b.callers);
     }
 
     public static Builder builder(ServerConfig config) {
@@ -77,6 +79,7 @@ public final class RedStreamMcpServer {
         private final ServerConfig config;
         private final List<ToolSpec> tools = new ArrayList<>();
         private ErrorMapper errors = ErrorMapper.defaults();
+        private CallerResolver callers = CallerResolver.NONE;
 
         private Builder(ServerConfig config) {
             this.config = requireNonNull(config, "config");
@@ -98,6 +101,21 @@ public final class RedStreamMcpServer {
          */
         public Builder mapException(Class<? extends Throwable> type, ErrorCode code) {
             errors = errors.with(type, code);
+            return this;
+        }
+
+        /**
+         * Like {@link #mapException(Class, ErrorCode)}, for exceptions that carry their own category:
+         * {@code code} picks the code of each one.
+         */
+        public <T extends Throwable> Builder mapException(Class<T> type, Function<? super T, ErrorCode> code) {
+            errors = errors.with(type, code);
+            return this;
+        }
+
+        /** Who is calling, resolved before every call (authentication); default: nobody is resolved. */
+        public Builder callerResolver(CallerResolver callers) {
+            this.callers = requireNonNull(callers, "callers");
             return this;
         }
 

@@ -21,7 +21,8 @@ public final class ServerConfig {
 
     public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
     public static final long DEFAULT_TTL_SECONDS = 86_400;
-    static final long MAX_TTL_SECONDS = 10L * 365 * 86_400;
+    /** Longest TTL a call or --default-ttl may set: 10 years. */
+    public static final long MAX_TTL_SECONDS = 10L * 365 * 86_400;
 
     private static final Pattern HOST_PORT = Pattern.compile("(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9_.-]+):(\\d{1,5})");
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");

@@ -24,6 +24,8 @@ final class RawProcess implements AutoCloseable {
     RawProcess(List<String> command, Map<String, String> env) throws IOException {
         stderrFile = Files.createTempFile("redstream-mcp-stderr", ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderrFile.toFile());
+        // The server reads REDIS_URL and REDSTREAM_*: start from a clean slate, then apply env.
+        builder.environment().keySet().removeIf(k -> k.equals("REDIS_URL") || k.startsWith("REDSTREAM_"));
         builder.environment().putAll(env);
         process = builder.start();
         stdin = process.getOutputStream();
@@ -53,6 +55,11 @@ final class RawProcess implements AutoCloseable {
             throw new AssertionError("no output within " + McpProcesses.TIMEOUT + "; stderr:\n" + stderr());
         }
         return line;
+    }
+
+    /** The process id, e.g. to check that its children are gone after it exits. */
+    long pid() {
+        return process.pid();
     }
 
     void closeStdin() throws IOException {

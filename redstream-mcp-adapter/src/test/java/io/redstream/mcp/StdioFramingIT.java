@@ -13,9 +13,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class StdioFramingIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String INITIALIZE = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":"
+    static final String INITIALIZE = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":"
             + "{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"raw\",\"version\":\"1\"}}}";
-    private static final String INITIALIZED = "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}";
+    static final String INITIALIZED = "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}";
 
     @Test
     void badLines_areAnsweredWithJsonRpcErrors_theSessionSurvives_andEofEndsTheProcess() throws Exception {

@@ -1,8 +1,8 @@
 package io.redstream.mcp;
 
 /**
- * The production launch path ({@link Main#launch}) with the {@link TestTools}: used by the stdio
- * integration tests and to try external clients (MCP Inspector) against real tools.
+ * The production launch path ({@link Main#launch}) with the {@link TestTools} instead of the Redis tools:
+ * used by the framework's stdio integration tests (no Redis needed).
  */
 public final class TestToolServerMain {
 
@@ -10,6 +10,6 @@ public final class TestToolServerMain {
     }
 
     public static void main(String[] args) {
-        Main.launch(args, TestTools::all);
+        Main.launch(args, config -> server -> server.tools(TestTools.all(config)));
     }
 }

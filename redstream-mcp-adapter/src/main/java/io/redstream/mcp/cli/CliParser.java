@@ -12,9 +12,10 @@ import io.redstream.mcp.ServerConfig;
 /**
  * Parses the command line and the environment into an {@link Invocation}. Flags win over environment
  * variables; an empty environment variable counts as unset. Accepted forms: {@code --flag value},
- * {@code --flag=value}, switches as {@code --switch} or {@code --switch=true|false}. {@code --help}
- * (or {@code -h}) anywhere wins over everything else. A first argument {@code keygen} or {@code token}
- * selects that subcommand; its arguments are passed on unparsed. Stateless and thread-safe.
+ * {@code --flag=value}, switches as {@code --switch} or {@code --switch=true|false}. A first argument
+ * {@code keygen}, {@code token} or {@code embedded-redis} selects that subcommand; its arguments (including its own
+ * {@code --help}) are passed on unparsed. Otherwise {@code --help} (or {@code -h}) anywhere wins over
+ * everything else. Stateless and thread-safe.
  */
 public final class CliParser {
 
@@ -27,12 +28,19 @@ public final class CliParser {
     public static Invocation parse(List<String> args, Map<String, String> env) throws UsageException {
         requireNonNull(args, "args");
         requireNonNull(env, "env");
+        if (!args.isEmpty()) {
+            Command command = switch (args.get(0)) {
+                case "keygen" -> Command.KEYGEN;
+                case "token" -> Command.TOKEN;
+                case "embedded-redis" -> Command.EMBEDDED_REDIS;
+                default -> null;
+            };
+            if (command != null) {
+                return new Invocation(command, null, args.subList(1, args.size()));
+            }
+        }
         if (args.contains("--help") || args.contains("-h")) {
             return new Invocation(Command.HELP, null, List.of());
-        }
-        if (!args.isEmpty() && (args.get(0).equals("keygen") || args.get(0).equals("token"))) {
-            Command command = args.get(0).equals("keygen") ? Command.KEYGEN : Command.TOKEN;
-            return new Invocation(command, null, args.subList(1, args.size()));
         }
         CliOption.Settings settings = new CliOption.Settings();
         Set<CliOption> given = EnumSet.noneOf(CliOption.class);
@@ -40,7 +48,7 @@ public final class CliParser {
             String arg = args.get(i);
             if (!arg.startsWith("--")) {
                 throw new UsageException("unexpected argument '" + arg + "': options start with --"
-                        + (i == 0 ? "; subcommands are keygen and token" : ""));
+                        + (i == 0 ? "; subcommands are keygen, token and embedded-redis" : ""));
             }
             int eq = arg.indexOf('=');
             String flag = eq < 0 ? arg : arg.substring(0, eq);
@@ -126,13 +134,14 @@ public final class CliParser {
         return previous[b.length()];
     }
 
-    /** The usage text: every flag with its environment variable and default. */
+    /** The usage text: every flag with its environment variable and default, and the subcommands. */
     public static String help() {
         StringBuilder b = new StringBuilder();
         b.append("Usage: java -jar redstream-mcp.jar [options]\n");
-        b.append("       java -jar redstream-mcp.jar keygen|token [arguments]   (need redstream-auth: not in this build yet)\n\n");
-        b.append("RedStream MCP server: Redis Streams, state, pub/sub and transactions as MCP tools.\n");
-        b.append("Serves MCP on stdio (JSON-RPC on stdout, logs on stderr) unless --http is given.\n\n");
+        b.append("       java -jar redstream-mcp.jar keygen|token|embedded-redis [options]   (each has --help)\n\n");
+        b.append("RedStream MCP server: Redis Streams, key-value state with TTL, pub/sub and atomic multi-key updates\n");
+        b.append("as 18 MCP tools. Serves MCP on stdio (JSON-RPC on stdout, logs on stderr) unless --http is given.\n");
+        b.append("Without --redis, REDIS_URL or --cluster it starts an embedded Redis (temporary data) and stops it on exit.\n\n");
         b.append("Options (a flag wins over its environment variable):\n");
         for (CliOption o : CliOption.values()) {
             String left = "  " + o.flag + (o.isSwitch() ? "" : " " + o.valueName);
@@ -150,9 +159,19 @@ public final class CliParser {
         b.append("Environment only:\n");
         left = "  " + TOKEN_ENV;
         b.append(left).append(" ".repeat(34 - left.length()))
-                .append("The caller's JWT or API key on stdio. Without any authentication configured\n")
-                .append(" ".repeat(34)).append("the server runs as local admin of the namespace and warns.\n\n");
-        b.append("Exit codes: 0 success, 1 failure at run time, 2 invalid command line or environment.\n");
+                .append("The caller's JWT or API key (rsk_...) on stdio, checked on every call. Without\n")
+                .append(" ".repeat(34)).append("--jwt-secret-file, --jwt-public-key-file or --api-keys-file the server runs\n")
+                .append(" ".repeat(34)).append("as local admin of the namespace and warns; with one of them and no valid\n")
+                .append(" ".repeat(34)).append("token every tool call fails with UNAUTHENTICATED.\n\n");
+        b.append("Subcommands:\n");
+        b.append("  keygen --roles R[,R...] [--subject NAME] [--expires INSTANT|--expires-in DURATION] [--append FILE]\n");
+        b.append("      New API key: the key on stdout (once), the line for --api-keys-file on stderr (or appended).\n");
+        b.append("  token --subject NAME --roles R[,R...] [--ttl DURATION] --jwt-secret-file F|--jwt-private-key-file F\n");
+        b.append("        [--jwt-issuer S] [--jwt-audience S] [--key-id K]\n");
+        b.append("      New JWT on stdout (default TTL 1h, at most 24h).\n");
+        b.append("  embedded-redis [--port N]\n");
+        b.append("      Runs the bundled Redis alone (URI on stdout) until stdin closes, e.g. to share one between servers.\n\n");
+        b.append("Exit codes: 0 success, 1 failure at run time, 2 invalid command line, environment or key/policy file.\n");
         b.append("Default bind address: ").append(ServerConfig.DEFAULT_BIND_ADDRESS).append('\n');
         return b.toString();
     }

@@ -6,8 +6,10 @@ public enum Command {
     SERVE,
     /** Print the usage and exit 0. */
     HELP,
-    /** {@code keygen ...}: generate an API key (needs redstream-auth; not in this build yet). */
+    /** {@code keygen ...}: generate an API key ({@link KeygenCommand}). */
     KEYGEN,
-    /** {@code token ...}: mint a JWT for a service identity (needs redstream-auth; not in this build yet). */
-    TOKEN
+    /** {@code token ...}: mint a JWT for a service identity ({@link TokenCommand}). */
+    TOKEN,
+    /** {@code embedded-redis ...}: run the bundled Redis alone until stdin closes ({@link EmbeddedRedisCommand}). */
+    EMBEDDED_REDIS
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +39,8 @@ public final class ErrorMapper {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorMapper.class);
 
-    private record Rule(Class<? extends Throwable> type, ErrorCode code) {
+    /** Maps exceptions of {@code type}; {@code code} picks the code (and may refine the message). */
+    private record Rule(Class<? extends Throwable> type, Function<Throwable, ToolError> code) {
     }
 
     private final List<Rule> rules;
@@ -49,15 +51,37 @@ public final class ErrorMapper {
 
     /** {@link IllegalArgumentException} maps to INVALID_ARGUMENT; nothing else is exposed. */
     public static ErrorMapper defaults() {
-        return new ErrorMapper(List.of(new Rule(IllegalArgumentException.class, ErrorCode.INVALID_ARGUMENT)));
+        return new ErrorMapper(List.of(fixed(IllegalArgumentException.class, ErrorCode.INVALID_ARGUMENT)));
     }
 
     /** A mapper that also maps {@code type} (and subclasses) to {@code code}, before existing rules. */
     public ErrorMapper with(Class<? extends Throwable> type, ErrorCode code) {
+        requireNonNull(code, "code");
+        return with(fixed(requireNonNull(type, "type"), code));
+    }
+
+    /**
+     * A mapper that also maps {@code type} (and subclasses) to the code {@code code} picks for each
+     * exception (for exceptions that carry their own category), before existing rules.
+     */
+    public <T extends Throwable> ErrorMapper with(Class<T> type, Function<? super T, ErrorCode> code) {
+        requireNonNull(type, "type");
+        requireNonNull(code, "code");
+        return with(new Rule(type, t -> {
+            ErrorCode c = requireNonNull(code.apply(type.cast(t)), "code");
+            return new ToolError(c, oneLine(t.getMessage(), c));
+        }));
+    }
+
+    private ErrorMapper with(Rule rule) {
         List<Rule> next = new ArrayList<>(rules.size() + 1);
-        next.add(new Rule(requireNonNull(type, "type"), requireNonNull(code, "code")));
+        next.add(rule);
         next.addAll(rules);
         return new ErrorMapper(next);
+    }
+
+    private static Rule fixed(Class<? extends Throwable> type, ErrorCode code) {
+        return new Rule(type, t -> new ToolError(code, oneLine(t.getMessage(), code)));
     }
 
     public ToolError map(String toolName, Throwable failure) {
@@ -67,7 +91,7 @@ public final class ErrorMapper {
         }
         for (Rule rule : rules) {
             if (rule.type().isInstance(t)) {
-                return new ToolError(rule.code(), oneLine(t.getMessage(), rule.code()));
+                return rule.code().apply(t);
             }
         }
         if (t instanceof InterruptedException) {

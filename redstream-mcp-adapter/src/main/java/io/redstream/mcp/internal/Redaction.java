@@ -11,7 +11,8 @@ public final class Redaction {
     private static final Pattern URI_USERINFO = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)[^/@\\s]*@");
     private static final Pattern API_KEY = Pattern.compile("\\b(rsk_[A-Za-z0-9]+_)[A-Za-z0-9_-]+");
     private static final Pattern JWT = Pattern.compile("\\beyJ[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
-    private static final Pattern PAIR = Pattern.compile("(?i)\\b(password|passwd|secret|token|auth)(\\s*[=:]\\s*)[^\\s,;&]+");
+    /** Not after ':' or '.': {@code nova:user:auth:42} is a name whose segment happens to be "auth", not a secret. */
+    private static final Pattern PAIR = Pattern.compile("(?i)(?<![:.])\\b(password|passwd|secret|token|auth)(\\s*[=:]\\s*)[^\\s,;&]+");
 
     private static final int MAX_FRAMES = 30;
     private static final int MAX_CAUSES = 8;

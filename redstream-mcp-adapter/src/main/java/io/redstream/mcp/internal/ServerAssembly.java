@@ -15,6 +15,7 @@ import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpServerTransportProvider;
 import io.redstream.mcp.ServerConfig;
+import io.redstream.mcp.tools.CallerResolver;
 import io.redstream.mcp.tools.ToolCatalog;
 import io.redstream.mcp.tools.ToolSpec;
 
@@ -36,11 +37,16 @@ public final class ServerAssembly {
     private final ToolInvoker invoker;
 
     public ServerAssembly(ServerConfig config, ToolCatalog catalog, ErrorMapper errors, McpSchema.Implementation serverInfo) {
+        this(config, catalog, errors, serverInfo, CallerResolver.NONE);
+    }
+
+    public ServerAssembly(ServerConfig config, ToolCatalog catalog, ErrorMapper errors, McpSchema.Implementation serverInfo,
+            CallerResolver callers) {
         this.config = requireNonNull(config, "config");
         this.catalog = requireNonNull(catalog, "catalog");
         this.serverInfo = requireNonNull(serverInfo, "serverInfo");
         this.invoker = new ToolInvoker(objectMapper, errors, config.limits().maxResultBytes(), config.readOnly(),
-                catalog.available(true).stream().map(ToolSpec::name).toList());
+                catalog.available(true).stream().map(ToolSpec::name).toList(), callers);
     }
 
     public McpJsonMapper jsonMapper() {

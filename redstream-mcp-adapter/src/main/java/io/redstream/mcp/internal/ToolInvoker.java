@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
+import io.redstream.mcp.tools.CallerResolver;
 import io.redstream.mcp.tools.ErrorCode;
 import io.redstream.mcp.tools.ToolArguments;
 import io.redstream.mcp.tools.ToolContext;
@@ -19,7 +20,8 @@ import io.redstream.mcp.tools.ToolSpec;
 
 /**
  * Runs one tool call end to end and always returns a tool result, never throws:
- * read-only check, argument validation, handler, output check, size cap, and error mapping.
+ * caller resolution (authentication), read-only check, argument validation, handler, output check,
+ * size cap, and error mapping.
  * Thread-safe; called concurrently from the SDK's worker threads.
  */
 public final class ToolInvoker {
@@ -30,12 +32,22 @@ public final class ToolInvoker {
     private final ResultShaper shaper;
     private final boolean readOnly;
     private final String readOnlyRefusal;
+    private final CallerResolver callers;
 
     /**
      * @param readOnlyTools the tools callable in read-only mode, named in the refusal message
      */
     public ToolInvoker(ObjectMapper mapper, ErrorMapper errors, int maxResultBytes, boolean readOnly,
             List<String> readOnlyTools) {
+        this(mapper, errors, maxResultBytes, readOnly, readOnlyTools, CallerResolver.NONE);
+    }
+
+    /**
+     * @param callers resolves the caller of every call first; its refusal is the call's result
+     */
+    public ToolInvoker(ObjectMapper mapper, ErrorMapper errors, int maxResultBytes, boolean readOnly,
+            List<String> readOnlyTools, CallerResolver callers) {
+        this.callers = requireNonNull(callers, "callers");
         this.errors = requireNonNull(errors, "errors");
         this.shaper = new ResultShaper(mapper, maxResultBytes, "--max-result-bytes");
         this.readOnly = readOnly;
@@ -45,6 +57,7 @@ public final class ToolInvoker {
 
     public CallToolResult call(ToolSpec spec, Map<String, Object> rawArguments, ToolContext context) {
         try {
+            context = context.withCaller(callers.resolve(context));
             if (readOnly && !spec.hints().readOnly()) {
                 return error(ErrorCode.ACCESS_DENIED.format("tool '" + spec.name() + "' is not available: " + readOnlyRefusal));
             }

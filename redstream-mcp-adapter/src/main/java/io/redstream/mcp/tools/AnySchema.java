@@ -7,8 +7,9 @@ import java.util.Map;
 
 /**
  * Any JSON value (rendered as a schema without {@code type}). A configured size limit may bound its
- * compact JSON size; the size is estimated without serializing (string escapes are not counted), which
- * is exact for the usual values and never overestimates.
+ * size: a string counts its UTF-8 bytes (it is stored as it is), any other value its compact JSON size
+ * (it is stored as JSON). The JSON size is estimated without serializing (string escapes are not
+ * counted), which is exact for the usual values and never overestimates.
  */
 public final class AnySchema extends Schema<AnySchema> {
 
@@ -42,10 +43,11 @@ public final class AnySchema extends Schema<AnySchema> {
     @Override
     Object checkValue(Object value, String path, Violations violations) {
         if (maxJsonBytes != Long.MAX_VALUE) {
-            long size = jsonSize(value, maxJsonBytes);
+            boolean text = value instanceof String;
+            long size = text ? StringSchema.utf8Length((String) value) : jsonSize(value, maxJsonBytes);
             if (size > maxJsonBytes) {
-                violations.limit(path, "at most " + maxJsonBytes + " bytes as JSON",
-                        "more than " + maxJsonBytes + " bytes", limitSetting);
+                violations.limit(path, "at most " + maxJsonBytes + (text ? " bytes as UTF-8" : " bytes as JSON"),
+                        (text ? size + " bytes" : "more than " + maxJsonBytes + " bytes"), limitSetting);
                 return null;
             }
         }

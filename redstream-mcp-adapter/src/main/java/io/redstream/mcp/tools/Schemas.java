@@ -26,6 +26,11 @@ public final class Schemas {
         return new IntegerSchema();
     }
 
+    /** A JSON number, integral or not (e.g. a latency in milliseconds). */
+    public static NumberSchema number() {
+        return new NumberSchema();
+    }
+
     public static BooleanSchema bool() {
         return new BooleanSchema();
     }

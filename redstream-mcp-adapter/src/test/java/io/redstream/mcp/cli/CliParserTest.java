@@ -198,7 +198,7 @@ class CliParserTest {
         assertThat(usageError("--redsi", "redis://h")).isEqualTo("unknown option --redsi (did you mean --redis?)");
         assertThat(usageError("--completely-different")).isEqualTo("unknown option --completely-different");
         assertThat(usageError("--token", "x")).contains("REDSTREAM_TOKEN");
-        assertThat(usageError("serve")).isEqualTo("unexpected argument 'serve': options start with --; subcommands are keygen and token");
+        assertThat(usageError("serve")).isEqualTo("unexpected argument 'serve': options start with --; subcommands are keygen, token and embedded-redis");
         assertThat(usageError("--redis")).isEqualTo("--redis needs a value: --redis URI");
         assertThat(usageError("--redis", "--read-only")).isEqualTo("--redis needs a value: --redis URI");
         assertThat(usageError("--read-only", "--read-only")).isEqualTo("--read-only is given more than once");

@@ -79,4 +79,22 @@ class ErrorMapperTest {
         assertThat(e.code()).isEqualTo(ErrorCode.UNAVAILABLE);
         assertThat(Thread.interrupted()).isTrue();
     }
+
+    @Test
+    void map_exceptionCarryingItsCode_usesThatCode() {
+        class Coded extends RuntimeException {
+            private static final long serialVersionUID = 1L;
+            final ErrorCode code;
+
+            Coded(ErrorCode code, String message) {
+                super(message);
+                this.code = code;
+            }
+        }
+        ErrorMapper coded = ErrorMapper.defaults().with(Coded.class, c -> c.code);
+
+        assertThat(coded.map("t", new Coded(ErrorCode.NOT_FOUND, "no group")).text()).isEqualTo("NOT_FOUND: no group");
+        assertThat(coded.map("t", new CompletionException(new Coded(ErrorCode.CONFLICT, "watched key changed"))).text())
+                .isEqualTo("CONFLICT: watched key changed");
+    }
 }

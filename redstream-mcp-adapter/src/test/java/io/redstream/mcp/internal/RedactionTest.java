@@ -19,6 +19,9 @@ class RedactionTest {
     @Test
     void redact_plainText_isUnchanged() {
         assertThat(Redaction.redact("stream nova:task:x:y not found")).isEqualTo("stream nova:task:x:y not found");
+        assertThat(Redaction.redact("lacks action 'key.get' on 'nova:user:auth:42'"))
+                .isEqualTo("lacks action 'key.get' on 'nova:user:auth:42'");
+        assertThat(Redaction.redact("key nova:agent:token:x")).isEqualTo("key nova:agent:token:x");
         assertThat(Redaction.redact(null)).isNull();
     }
 
