@@ -81,7 +81,9 @@ public final class DefaultPubSubOperations implements PubSubOperations {
         int max = Arguments.count("maxMessages", maxMessages, ctx.limits());
         List<PubSubMessage> got = new ArrayList<>();
         CountDownLatch enough = new CountDownLatch(1);
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(blockMs);
+        // The collection window starts once Redis confirmed the subscription; the handshake has its own bound
+        // (connect + socket timeout), so a tiny timeout means "what arrives right away", not a failure.
+        Duration handshake = ctx.gateway().settings().connectTimeout().plus(ctx.gateway().settings().socketTimeout());
         try (Subscription sub = new DefaultSubscription(ctx.gateway(), cs, ps, m -> {
             synchronized (got) {
                 if (got.size() < max) {
@@ -92,12 +94,12 @@ public final class DefaultPubSubOperations implements PubSubOperations {
                 }
             }
         })) {
-            if (!sub.awaitSubscribed(Duration.ofMillis(Math.max(blockMs, 1)))) {
+            if (!sub.awaitSubscribed(handshake)) {
                 throw new io.redstream.core.RedStreamConnectionException("subscribe did not complete within "
-                        + blockMs + " ms");
+                        + handshake.toMillis() + " ms");
             }
             try {
-                enough.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                enough.await(blockMs, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -22,7 +22,8 @@ public interface PubSubOperations {
 
     /**
      * Subscribes, gathers messages until {@code maxMessages} arrived or {@code timeout} passed, and unsubscribes.
-     * Only messages published after the subscription was confirmed are seen.
+     * The timeout counts from the moment Redis confirmed the subscription (the handshake itself is bounded by
+     * the connect and socket timeouts); only messages published after that moment are seen.
      */
     CollectedMessages collect(Collection<String> channels, Collection<String> patterns, Duration timeout,
             int maxMessages);
