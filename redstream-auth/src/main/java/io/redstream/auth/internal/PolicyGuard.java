@@ -10,7 +10,6 @@ import io.redstream.core.access.Action;
 import io.redstream.core.naming.NamePattern;
 import io.redstream.core.naming.NameKind;
 import io.redstream.core.naming.ResourceName;
-import java.util.List;
 
 /**
  * The {@link AccessGuard} of one principal under one policy. Denials by {@link #check} and
@@ -37,7 +36,6 @@ public final class PolicyGuard implements AccessGuard {
         requireNonNull(action, "action");
         requireNonNull(resource, "resource");
         checkKind(action, resource.kind(), resource.redisName());
-        checkConsistent(NameConsistency.consistent(resource), resource.redisName(), resource.segments());
         Verdict v = rules.decide(action, resource.segments());
         if (!v.allowed()) {
             throw deny(action, resource.redisName(), "'" + resource.redisName() + "'", v, "");
@@ -49,7 +47,6 @@ public final class PolicyGuard implements AccessGuard {
         requireNonNull(action, "action");
         requireNonNull(pattern, "pattern");
         checkKind(action, pattern.kind(), pattern.redisPattern());
-        checkConsistent(NameConsistency.consistent(pattern), pattern.redisPattern(), pattern.literalSegments());
         Verdict v = rules.decidePattern(action, pattern);
         if (!v.allowed()) {
             String hint = pattern.isExact() ? ""
@@ -63,8 +60,7 @@ public final class PolicyGuard implements AccessGuard {
     public boolean permits(Action action, ResourceName resource) {
         requireNonNull(action, "action");
         requireNonNull(resource, "resource");
-        return action.resourceKind() == resource.kind() && NameConsistency.consistent(resource)
-                && rules.decide(action, resource.segments()).allowed();
+        return action.resourceKind() == resource.kind() && rules.decide(action, resource.segments()).allowed();
     }
 
     /** The principal this guard decides for. */
@@ -100,13 +96,6 @@ public final class PolicyGuard implements AccessGuard {
 
     // Names come from NamingPolicy; one whose segments do not spell it was built by hand, and deciding on its
     // segments would authorize a different Redis name than the one used.
-    private static void checkConsistent(boolean consistent, String name, List<String> segments) {
-        if (!consistent) {
-            throw new IllegalArgumentException("name '" + Identifiers.printable(name) + "' does not match its"
-                    + " segments " + Identifiers.printable(segments.toString()) + "; obtain names from NamingPolicy");
-        }
-    }
-
     @Override
     public String toString() {
         return "PolicyGuard[" + principal + "]";
