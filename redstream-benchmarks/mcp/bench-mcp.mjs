@@ -10,13 +10,18 @@ import { performance } from "node:perf_hooks";
 const [jar, redisUri, callsArg = "1000", launchesArg = "7", archive] = process.argv.slice(2);
 const calls = Number(callsArg);
 const launches = Number(launchesArg);
+const warmup = Number(process.env.WARMUP ?? 3000);
 const require = createRequire(import.meta.url);
 const tsServer = require.resolve("@modelcontextprotocol/server-redis/dist/index.js");
+
+// Extra JVM options for the plain RedStream run (e.g. a profiler): REDSTREAM_JAVA_OPTS="-XX:..."
+const javaOpts = (process.env.REDSTREAM_JAVA_OPTS ?? "").split(" ").filter((s) => s);
+const only = process.env.ONLY ?? "";
 
 const servers = [
   {
     name: "RedStream (java -jar)",
-    command: "java", args: ["-jar", jar, "--redis", redisUri],
+    command: "java", args: [...javaOpts, "-jar", jar, "--redis", redisUri],
     set: (k, v) => ({ name: "redis_set", arguments: { key: k, value: v, ttl_seconds: 3600 } }),
     get: (k) => ({ name: "redis_get", arguments: { key: k } }),
   },
@@ -56,7 +61,7 @@ async function callOk(client, request) {
 }
 
 const rows = [];
-for (const server of servers) {
+for (const server of servers.filter((s) => s.name.includes(only))) {
   const ready = [];
   for (let i = 0; i < launches; i++) {
     const { client, readyMs } = await connect(server);
@@ -65,7 +70,7 @@ for (const server of servers) {
   }
   const { client } = await connect(server);
   const key = (i) => `nova:agent:bench:key:${i % 100}`;
-  for (let i = 0; i < 300; i++) { // warm-up: JIT, connection pools
+  for (let i = 0; i < warmup; i++) { // warm-up: JIT (C2 needs thousands of calls), connection pools
     await callOk(client, server.set(key(i), `value-${i}`));
     await callOk(client, server.get(key(i)));
   }
@@ -88,4 +93,4 @@ console.log(`| ${"-".repeat(30)} | ------------------ | ---------- | ---------- 
 for (const r of rows) {
   console.log(`| ${pad(r.server, 30)} | ${pad(r.readyMs.toFixed(0) + " ms", 18)} | ${pad(r.setMs.toFixed(3) + " ms", 10)} | ${pad(r.getMs.toFixed(3) + " ms", 10)} |`);
 }
-console.log(`\n${calls} calls each, medians; ready = median of ${launches} launches; node ${process.version}`);
+console.log(`\n${calls} calls each after ${warmup} warm-up calls, medians; ready = median of ${launches} launches; node ${process.version}`);

@@ -10,7 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
-import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.McpAsyncServer;
+import reactor.core.publisher.Mono;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpServerTransportProvider;
@@ -54,15 +55,15 @@ public final class ServerAssembly {
     }
 
     /** A server on a single-session transport (stdio). */
-    public McpSyncServer build(McpServerTransportProvider transport) {
-        return configure(McpServer.sync(transport)).build();
+    public McpAsyncServer build(McpServerTransportProvider transport) {
+        return configure(McpServer.async(transport)).build();
     }
 
     /**
-     * Applies our settings to any SDK sync server specification; the Streamable HTTP transport
-     * ({@code McpServer.sync(HttpServletStreamableServerTransportProvider)}) goes through here too.
+     * Applies our settings to any SDK server specification; the Streamable HTTP transport
+     * ({@code McpServer.async(HttpServletStreamableServerTransportProvider)}) goes through here too.
      */
-    McpServer.SyncSpecification<?> configure(McpServer.SyncSpecification<?> spec) {
+    McpServer.AsyncSpecification<?> configure(McpServer.AsyncSpecification<?> spec) {
         boolean readOnly = config.readOnly();
         return spec
                 .serverInfo(serverInfo)
@@ -73,7 +74,7 @@ public final class ServerAssembly {
                 .validateToolInputs(false)
                 .strictToolNameValidation(true)
                 .tools(SdkTools.specifications(catalog, invoker))
-                .addToolFilter((context, tool) -> SdkTools.visibleIn(catalog, readOnly, tool));
+                .addToolFilter((context, tool) -> Mono.just(SdkTools.visibleIn(catalog, readOnly, tool)));
     }
 
     /**

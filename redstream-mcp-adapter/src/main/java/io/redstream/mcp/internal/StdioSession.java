@@ -5,7 +5,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.McpAsyncServer;
 import io.redstream.mcp.ServerSession;
 
 /**
@@ -16,12 +16,12 @@ public final class StdioSession implements ServerSession {
 
     private final CountDownLatch ended = new CountDownLatch(1);
     private final AtomicBoolean closed = new AtomicBoolean();
-    private volatile McpSyncServer server;
+    private volatile McpAsyncServer server;
 
     StdioSession() {
     }
 
-    void server(McpSyncServer server) {
+    void server(McpAsyncServer server) {
         this.server = server;
     }
 
@@ -43,9 +43,9 @@ public final class StdioSession implements ServerSession {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             ended.countDown();
-            McpSyncServer s = server;
+            McpAsyncServer s = server;
             if (s != null) {
-                s.closeGracefully();
+                s.closeGracefully().block(java.time.Duration.ofSeconds(5));
             }
         }
     }
