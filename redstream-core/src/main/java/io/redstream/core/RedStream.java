@@ -201,7 +201,8 @@ public final class RedStream implements AutoCloseable {
      *       {@code limits.maxBlock + socketTimeout} so a stalled server never hangs a thread;</li>
      *   <li>{@code poolSize}: {@value #DEFAULT_POOL_SIZE} connections (per node on a cluster);</li>
      *   <li>{@code clock}: {@link Clock#systemUTC()};</li>
-     *   <li>{@code ssl}: from the URI scheme ({@code rediss}), false for cluster nodes unless set;</li>
+     *   <li>{@code ssl}: from the URI scheme ({@code rediss}), false for cluster nodes unless set; the JVM's
+     *       default trust store unless {@code sslContext} is given; hostnames always verified;</li>
      *   <li>{@code meterRegistry}: none (no meters recorded).</li>
      * </ul>
      */
@@ -228,6 +229,7 @@ public final class RedStream implements AutoCloseable {
         private String password;
         private Boolean ssl;
         private MeterRegistry meterRegistry;
+        private javax.net.ssl.SSLContext sslContext;
 
         private Builder() {
         }
@@ -327,6 +329,16 @@ public final class RedStream implements AutoCloseable {
             return this;
         }
 
+        /**
+         * TLS with this context's trust (and, for mutual TLS, key) material instead of the JVM defaults; turns TLS
+         * on. The server certificate must name the host dialled (hostname verification stays on).
+         */
+        public Builder sslContext(javax.net.ssl.SSLContext sslContext) {
+            this.sslContext = requireNonNull(sslContext, "sslContext");
+            this.ssl = true;
+            return this;
+        }
+
         /** TLS on or off (overrides the URI scheme). */
         public Builder ssl(boolean ssl) {
             this.ssl = ssl;
@@ -370,7 +382,7 @@ public final class RedStream implements AutoCloseable {
             }
             Duration blocking = limits.maxBlock().plus(socketTimeout);
             ConnectionSettings settings = new ConnectionSettings(nodes, cluster, u, p, db, tls, connectTimeout,
-                    socketTimeout, blocking, poolSize, poolSize, 0, "redstream-" + identity);
+                    socketTimeout, blocking, poolSize, poolSize, 0, "redstream-" + identity, sslContext);
             RedisGateway gateway;
             try {
                 gateway = new RedisGateway(settings, new OperationMetrics(meterRegistry));

@@ -32,7 +32,7 @@ final class RedisConfig {
             "bind", "port", "dir", "daemonize", "logfile", "protected-mode", "requirepass",
             "appendonly", "appendfsync", "cluster-enabled", "cluster-config-file", "cluster-announce-ip",
             "cluster-port",
-            "include", "unixsocket", "tls-port");
+            "include", "unixsocket", "tls-port", "tls-cert-file", "tls-key-file");
 
     private final int port;
     private final Path directory;
@@ -41,12 +41,26 @@ final class RedisConfig {
     private final String password;
     private final int clusterBusPort;
     private final List<String> extraLines;
+    private final int tlsPort;
+    private final Path tlsCertificate;
+    private final Path tlsKey;
 
     /**
      * @param clusterBusPort the cluster bus port, or 0 for a server not in cluster mode
      */
     RedisConfig(int port, Path directory, boolean appendOnly, AppendFsync appendFsync, String password,
             int clusterBusPort, List<String> extraLines) {
+        this(port, directory, appendOnly, appendFsync, password, clusterBusPort, extraLines, 0, null, null);
+    }
+
+    /**
+     * @param tlsPort the TLS port, or 0 for no TLS; then {@code tlsCertificate} and {@code tlsKey} are ignored
+     */
+    RedisConfig(int port, Path directory, boolean appendOnly, AppendFsync appendFsync, String password,
+            int clusterBusPort, List<String> extraLines, int tlsPort, Path tlsCertificate, Path tlsKey) {
+        this.tlsPort = tlsPort == 0 ? 0 : FreePorts.checkPort("tlsPort", tlsPort);
+        this.tlsCertificate = tlsPort == 0 ? null : requireNonNull(tlsCertificate, "tlsCertificate");
+        this.tlsKey = tlsPort == 0 ? null : requireNonNull(tlsKey, "tlsKey");
         this.port = FreePorts.checkPort("port", port);
         this.clusterBusPort = clusterBusPort == 0 ? 0 : FreePorts.checkPort("clusterBusPort", clusterBusPort);
         this.directory = requireNonNull(directory, "directory");
@@ -119,6 +133,14 @@ final class RedisConfig {
             // Announce the loopback address explicitly so CLUSTER SLOTS never reports an empty host
             // before a node has learned its own address from gossip.
             out.append("cluster-announce-ip 127.0.0.1\n");
+        }
+        if (tlsPort != 0) {
+            // TLS beside the plain port (which the fixture pings); clients are not asked for certificates.
+            out.append("tls-port ").append(tlsPort).append('\n');
+            out.append("tls-cert-file ").append(quote(tlsCertificate.toAbsolutePath().toString())).append('\n');
+            out.append("tls-key-file ").append(quote(tlsKey.toAbsolutePath().toString())).append('\n');
+            out.append("tls-ca-cert-file ").append(quote(tlsCertificate.toAbsolutePath().toString())).append('\n');
+            out.append("tls-auth-clients no\n");
         }
         for (String line : extraLines) {
             out.append(line).append('\n');

@@ -80,6 +80,9 @@ public final class RedisServerProcess implements AutoCloseable {
     // All guarded by this.
     private int port;
     private int clusterBusPort; // 0 unless cluster mode
+    private int tlsPort; // 0 unless TLS is on
+    private final Path tlsCertificate;
+    private final Path tlsKey;
     private Process process;
     private ProcessRegistry.Tracked tracked;
     private boolean closed;
@@ -97,6 +100,11 @@ public final class RedisServerProcess implements AutoCloseable {
         this.stopTimeout = b.stopTimeout;
         this.freePorts = b.freePorts;
         this.port = b.port;
+        this.tlsCertificate = b.tlsCertificate;
+        this.tlsKey = b.tlsKey;
+        if (tlsCertificate != null && b.port != 0) {
+            this.tlsPort = freePorts.getAsInt();
+        }
         if (cluster && b.port != 0) {
             // A fixed client port still gets a free bus port, chosen once so restarts keep it.
             this.clusterBusPort = freePorts.getAsInt();
@@ -164,6 +172,19 @@ public final class RedisServerProcess implements AutoCloseable {
     }
 
     /** The cluster bus port ({@code cluster-port}); 0 unless cluster mode. Fixed like {@link #port()}. */
+    /** The TLS port, or 0 when the server was built without {@link Builder#tls(Path, Path)}. */
+    public synchronized int tlsPort() {
+        return tlsPort;
+    }
+
+    /** {@code rediss://127.0.0.1:<tlsPort>}; only for a server built with {@link Builder#tls(Path, Path)}. */
+    public synchronized String tlsUri() {
+        if (tlsPort == 0) {
+            throw new IllegalStateException("this server has no TLS port: build it with tls(certificate, key)");
+        }
+        return "rediss://" + HOST + ":" + tlsPort;
+    }
+
     synchronized int clusterBusPort() {
         return clusterBusPort;
     }
@@ -285,8 +306,10 @@ public final class RedisServerProcess implements AutoCloseable {
             if (pickPort) {
                 port = freePorts.getAsInt();
                 clusterBusPort = cluster ? freePorts.getAsInt() : 0;
+                tlsPort = tlsCertificate != null ? freePorts.getAsInt() : 0;
             }
-            RedisConfig config = new RedisConfig(port, dataDirectory, appendOnly, appendFsync, password, clusterBusPort, extraConfig);
+            RedisConfig config = new RedisConfig(port, dataDirectory, appendOnly, appendFsync, password,
+                    clusterBusPort, extraConfig, tlsPort, tlsCertificate, tlsKey);
             writeConfig(configFile, config);
             long logOffset = LogTail.size(log);
             Process started = spawn(configFile, log);
@@ -444,8 +467,20 @@ public final class RedisServerProcess implements AutoCloseable {
         private Duration startupTimeout = DEFAULT_STARTUP_TIMEOUT;
         private Duration stopTimeout = DEFAULT_STOP_TIMEOUT;
         private IntSupplier freePorts = FreePorts::find;
+        private Path tlsCertificate;
+        private Path tlsKey;
 
         private Builder() {}
+
+        /**
+         * Also serve TLS on a second free port ({@link RedisServerProcess#tlsPort()}), with this PEM certificate
+         * and private key; the certificate is also the CA file. Clients are not asked for certificates.
+         */
+        public Builder tls(Path certificate, Path privateKey) {
+            this.tlsCertificate = requireNonNull(certificate, "certificate").toAbsolutePath();
+            this.tlsKey = requireNonNull(privateKey, "privateKey").toAbsolutePath();
+            return this;
+        }
 
         /**
          * A fixed port, or 0 (the default) for a free one. Prefer 0: fixed ports collide between parallel

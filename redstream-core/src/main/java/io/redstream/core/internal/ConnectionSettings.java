@@ -11,6 +11,7 @@ import java.util.List;
  * @param cluster whether {@code nodes} are cluster seeds
  * @param blockingSocketTimeout socket timeout for blocking commands: the longest allowed block plus a margin, so a
  *     stalled server is detected instead of hanging forever
+ * @param sslContext the TLS context (trust and key material) when set, else the JVM default
  */
 public record ConnectionSettings(
         List<String> nodes,
@@ -25,7 +26,8 @@ public record ConnectionSettings(
         int poolMaxTotal,
         int poolMaxIdle,
         int poolMinIdle,
-        String clientName) {
+        String clientName,
+        javax.net.ssl.SSLContext sslContext) {
 
     public ConnectionSettings {
         nodes = List.copyOf(nodes);

@@ -56,6 +56,16 @@ public final class RedisGateway implements AutoCloseable {
                 .blockingSocketTimeoutMillis(millis(s.blockingSocketTimeout()))
                 .ssl(s.ssl())
                 .clientName(s.clientName());
+        if (s.sslContext() != null) {
+            b.sslSocketFactory(s.sslContext().getSocketFactory());
+        }
+        if (s.ssl()) {
+            // Verify that the certificate names the host we dialled, as HTTPS does; a custom context changes what
+            // is trusted, not whether the name is checked.
+            javax.net.ssl.SSLParameters params = new javax.net.ssl.SSLParameters();
+            params.setEndpointIdentificationAlgorithm("HTTPS");
+            b.sslParameters(params);
+        }
         if (s.user() != null) {
             b.user(s.user());
         }
