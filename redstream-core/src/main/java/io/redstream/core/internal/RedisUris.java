@@ -2,7 +2,6 @@ package io.redstream.core.internal;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -86,7 +85,30 @@ public final class RedisUris {
         return uri.substring(0, scheme + 3) + masked + uri.substring(at);
     }
 
-    private static String decode(String s) {
-        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    /**
+     * Percent-decoding only: URLDecoder is form decoding and would turn a '+' in a password into a space.
+     */
+    static String decode(String s) {
+        if (s.indexOf('%') < 0) {
+            return s;
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(s.length());
+        int run = 0; // start of the current stretch of literal characters
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) != '%' || i + 2 >= s.length()) {
+                continue;
+            }
+            int hi = Character.digit(s.charAt(i + 1), 16);
+            int lo = Character.digit(s.charAt(i + 2), 16);
+            if (hi < 0 || lo < 0) {
+                continue;
+            }
+            out.writeBytes(s.substring(run, i).getBytes(StandardCharsets.UTF_8));
+            out.write((hi << 4) | lo);
+            i += 2;
+            run = i + 1;
+        }
+        out.writeBytes(s.substring(run).getBytes(StandardCharsets.UTF_8));
+        return out.toString(StandardCharsets.UTF_8);
     }
 }

@@ -50,4 +50,11 @@ class RedisUrisTest {
         assertThat(RedisUris.mask("redis://pw@host:1")).isEqualTo("redis://***@host:1");
         assertThat(RedisUris.mask("redis://host:1")).isEqualTo("redis://host:1");
     }
+
+    @Test
+    void parse_plusAndSlashInPassword_areKeptLiterally() {
+        assertThat(RedisUris.parse("redis://u:a+b%2Fc@host:1").password()).isEqualTo("a+b/c");
+        assertThat(RedisUris.parse("redis://u:%E2%82%AC50@host:1").password()).isEqualTo("€50");
+        assertThat(RedisUris.decode("100%")).isEqualTo("100%");
+    }
 }

@@ -8,7 +8,11 @@ import java.util.regex.Pattern;
  */
 public final class Redaction {
 
-    private static final Pattern URI_USERINFO = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)[^/@\\s]*@");
+    /**
+     * Everything from the scheme to the LAST '@' of the word: a password may itself contain '/' or a raw '@'
+     * (masking too much of an odd URL is harmless, masking too little is a leak).
+     */
+    private static final Pattern URI_USERINFO = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)\\S*@");
     private static final Pattern API_KEY = Pattern.compile("\\b(rsk_[A-Za-z0-9]+_)[A-Za-z0-9_-]+");
     private static final Pattern JWT = Pattern.compile("\\beyJ[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
     /** Not after ':' or '.': {@code nova:user:auth:42} is a name whose segment happens to be "auth", not a secret. */

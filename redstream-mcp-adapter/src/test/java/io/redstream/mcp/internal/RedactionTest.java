@@ -34,4 +34,11 @@ class RedactionTest {
         assertThat(text).contains("java.lang.RuntimeException: outer").contains("Caused by: java.lang.IllegalStateException: auth=***")
                 .contains("\tat ").doesNotContain("topsecret");
     }
+
+    @Test
+    void redact_passwordWithSlashOrAt_isMaskedWhole() {
+        assertThat(Redaction.redact("connect redis://u:pa/ss@host:6379 failed"))
+                .isEqualTo("connect redis://***@host:6379 failed");
+        assertThat(Redaction.redact("redis://u:p@ss@host:1/0")).isEqualTo("redis://***@host:1/0");
+    }
 }
