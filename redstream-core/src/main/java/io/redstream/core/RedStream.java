@@ -143,7 +143,18 @@ public final class RedStream implements AutoCloseable {
         ctx.authorize(io.redstream.core.access.Action.GROUP_READ, settings.stream());
         io.redstream.core.internal.Arguments.groupName("group", settings.group());
         io.redstream.core.internal.Arguments.groupName("consumer", settings.consumer());
-        return new DefaultStreamConsumer(groups, settings, handler, ctx.gateway().metrics().registry()).start();
+        if (settings.batchSize() > ctx.limits().maxCount()) {
+            throw new InvalidArgumentException("settings.batchSize must be at most limits.maxCount ("
+                    + ctx.limits().maxCount() + "), but was " + settings.batchSize());
+        }
+        if (!ctx.guard().permits(io.redstream.core.access.Action.STREAM_PUBLISH,
+                ctx.naming().deadLetterStream(ctx.stream(settings.stream())))) {
+            org.slf4j.LoggerFactory.getLogger(RedStream.class).warn("consumer {}/{}: this caller may not publish to"
+                    + " the dead-letter stream {}:dlq; entries that exhaust maxDeliveries stay pending and are"
+                    + " retried instead of dead-lettered", settings.group(), settings.consumer(), settings.stream());
+        }
+        return new DefaultStreamConsumer(groups, settings, handler, ctx.gateway().metrics().registry(),
+                ctx.limits().maxCount()).start();
     }
 
     /** The naming rules every name is checked against. */

@@ -232,7 +232,7 @@ public final class ConsumerSettings {
             return this;
         }
 
-        /** How often entries held by slow handlers have their idle time reset; must be below claimMinIdle. */
+        /** How often entries this worker holds have their idle time reset; must be below half of claimMinIdle. */
         public Builder keepAliveInterval(Duration v) {
             this.keepAliveInterval = duration("keepAliveInterval", v, Duration.ofMillis(1), Duration.ofDays(1));
             return this;
@@ -270,9 +270,10 @@ public final class ConsumerSettings {
         }
 
         public ConsumerSettings build() {
-            if (keepAliveInterval.compareTo(claimMinIdle) >= 0) {
+            if (keepAliveInterval.multipliedBy(2).compareTo(claimMinIdle) >= 0) {
                 throw new IllegalArgumentException("keepAliveInterval (" + keepAliveInterval
-                        + ") must be below claimMinIdle (" + claimMinIdle + "), or live entries get claimed");
+                        + ") must be below half of claimMinIdle (" + claimMinIdle + "), or a late keep-alive lets"
+                        + " live entries be claimed");
             }
             if (maxRetryDelay.compareTo(retryDelay) < 0) {
                 throw new IllegalArgumentException("maxRetryDelay (" + maxRetryDelay + ") must be at least"

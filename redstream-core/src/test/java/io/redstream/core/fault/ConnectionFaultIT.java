@@ -99,4 +99,34 @@ class ConnectionFaultIT {
             assertThat(ok.size() + failed).isEqualTo(2000);
         }
     }
+
+    @Test
+    void connectionCutWhileAcksAreBuffered_finishedEntriesAreNotHandledAgain() throws Exception {
+        try (RedisServerProcess redis = RedisServerProcess.start();
+                FaultProxy proxy = FaultProxy.forServer(redis);
+                RedStream direct = RedStream.builder().redisUri(redis.uri()).build();
+                RedStream viaProxy = RedStream.builder().redisUri(proxy.uri()).socketTimeout(Duration.ofSeconds(1))
+                        .connectTimeout(Duration.ofMillis(500)).build()) {
+            java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> calls =
+                    new java.util.concurrent.ConcurrentHashMap<>();
+            // Acks wait up to 2 s in the buffer, so the cut below lands between "handled" and "acknowledged".
+            ConsumerSettings settings = ConsumerSettings.builder(FaultStreams.WORK, FaultStreams.GROUP, "w1")
+                    .block(Duration.ofMillis(100)).maxBackoff(Duration.ofMillis(100)).ackBatchSize(1000)
+                    .ackInterval(Duration.ofSeconds(2)).build();
+            try (StreamConsumer worker = viaProxy.consumer(settings, e ->
+                    calls.computeIfAbsent(e.id(), k -> new java.util.concurrent.atomic.AtomicInteger())
+                            .incrementAndGet())) {
+                for (int i = 0; i < 50; i++) {
+                    direct.publish(FaultStreams.WORK, Map.of("i", i));
+                }
+                await().atMost(Duration.ofSeconds(10)).until(() -> worker.stats().processed() == 50);
+                assertThat(worker.stats().acknowledged()).isZero();
+                proxy.cutAll(); // the reader reconnects and re-reads its own pending list
+                await().atMost(Duration.ofSeconds(15)).until(() ->
+                        direct.groups().pending(FaultStreams.WORK, FaultStreams.GROUP).count() == 0);
+            }
+            assertThat(calls).hasSize(50);
+            assertThat(calls.values()).allSatisfy(c -> assertThat(c.get()).isEqualTo(1));
+        }
+    }
 }

@@ -47,7 +47,7 @@ import org.slf4j.LoggerFactory;
 public final class DefaultStreamConsumer implements StreamConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultStreamConsumer.class);
     private static final Duration LAG_INTERVAL = Duration.ofSeconds(5);
-    private static final int MAX_IDS_PER_CALL = 1000;
+    private static final int MAX_IDS = 1000;
 
     private final ConsumerGroupOperations groups;
     private final ConsumerSettings s;
@@ -60,6 +60,9 @@ public final class DefaultStreamConsumer implements StreamConsumer {
     private final Object ackLock = new Object();
     private final Map<String, Long> inFlight = new ConcurrentHashMap<>();
     private final Map<String, Retry> retries = new ConcurrentHashMap<>();
+    /** Ids whose handler finished and whose ack has not been confirmed by Redis yet. */
+    private final java.util.Set<String> awaitingAck = ConcurrentHashMap.newKeySet();
+    private final int idsPerCall;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean running = true;
     private volatile long lag = -1;
@@ -77,12 +80,16 @@ public final class DefaultStreamConsumer implements StreamConsumer {
     private record Retry(StreamEntry entry, long deliveries, long dueNanos) {
     }
 
+    /**
+     * @param maxIdsPerCall the client's {@code Limits.maxCount}: acks, claims and pending queries stay within it
+     */
     public DefaultStreamConsumer(ConsumerGroupOperations groups, ConsumerSettings settings, MessageHandler handler,
-            io.micrometer.core.instrument.MeterRegistry registry) {
+            io.micrometer.core.instrument.MeterRegistry registry, int maxIdsPerCall) {
         this.groups = requireNonNull(groups, "groups");
         this.s = requireNonNull(settings, "settings");
         this.handler = requireNonNull(handler, "handler");
         this.permits = new Semaphore(settings.maxInFlight());
+        this.idsPerCall = Math.min(MAX_IDS, maxIdsPerCall);
         String prefix = "redstream-consumer-" + settings.group();
         this.workers = new ThreadPoolExecutor(settings.concurrency(), settings.concurrency(), 0, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), new NamedThreadFactory(prefix));
@@ -211,7 +218,7 @@ public final class DefaultStreamConsumer implements StreamConsumer {
     }
 
     private boolean isHeldLocally(String id) {
-        return inFlight.containsKey(id) || retries.containsKey(id);
+        return inFlight.containsKey(id) || retries.containsKey(id) || awaitingAck.contains(id);
     }
 
     /** Waits up to the read block time for at least one permit, then takes up to {@code max}. */
@@ -295,6 +302,7 @@ public final class DefaultStreamConsumer implements StreamConsumer {
         try {
             handler.handle(entry);
             processed.increment();
+            awaitingAck.add(entry.id());
             if (acks.add(entry.id()) >= s.ackBatchSize()) {
                 flushAcks();
             }
@@ -340,13 +348,14 @@ public final class DefaultStreamConsumer implements StreamConsumer {
     private void flushAcks() {
         synchronized (ackLock) {
             while (acks.size() > 0) {
-                List<String> ids = acks.take(MAX_IDS_PER_CALL);
+                List<String> ids = acks.take(idsPerCall);
                 if (ids.isEmpty()) {
                     return;
                 }
                 try {
                     groups.ack(s.stream(), s.group(), ids);
                     acknowledged.add(ids.size());
+                    ids.forEach(awaitingAck::remove);
                 } catch (RedStreamException e) {
                     acks.putBack(ids);
                     LOG.warn("consumer {}/{}: ack of {} entries failed, will retry: {}", s.group(), s.consumer(),
@@ -367,7 +376,7 @@ public final class DefaultStreamConsumer implements StreamConsumer {
             if (!permits.tryAcquire()) {
                 return;
             }
-            retries.remove(e.getKey());
+            // The entry stays in `retries` until it is in flight, so a concurrent drain never sees it as orphaned.
             List<StreamEntry> got;
             try {
                 // Claiming our own entry with min-idle 0 counts a delivery in Redis and fetches it fresh.
@@ -379,6 +388,7 @@ public final class DefaultStreamConsumer implements StreamConsumer {
                 return;
             }
             if (got.isEmpty()) {
+                retries.remove(e.getKey(), r);
                 deleted.increment();
                 deadLetterQuietly(r.entry(), "entry was deleted or trimmed from the stream while waiting for a retry",
                         r.deliveries());
@@ -386,21 +396,21 @@ public final class DefaultStreamConsumer implements StreamConsumer {
                 continue;
             }
             dispatch(got.get(0), r.deliveries() + 1);
+            // Only this record: if the retry already failed again, its new record must stay.
+            retries.remove(e.getKey(), r);
         }
     }
 
+    /**
+     * Resets the idle time of every entry this worker holds (running, waiting for a retry, or waiting for its ack)
+     * on every tick, so none of them ever looks idle for longer than one keep-alive interval.
+     */
     private void keepAlive() {
-        long threshold = System.nanoTime() - s.keepAliveInterval().toNanos();
-        List<String> ids = new ArrayList<>();
-        inFlight.forEach((id, since) -> {
-            if (since - threshold < 0) {
-                ids.add(id);
-            }
-        });
+        List<String> ids = new ArrayList<>(inFlight.keySet());
         ids.addAll(retries.keySet());
-        for (int i = 0; i < ids.size(); i += MAX_IDS_PER_CALL) {
-            groups.touch(s.stream(), s.group(), s.consumer(), ids.subList(i, Math.min(ids.size(),
-                    i + MAX_IDS_PER_CALL)));
+        ids.addAll(awaitingAck);
+        for (int i = 0; i < ids.size(); i += idsPerCall) {
+            groups.touch(s.stream(), s.group(), s.consumer(), ids.subList(i, Math.min(ids.size(), i + idsPerCall)));
         }
     }
 
@@ -409,7 +419,7 @@ public final class DefaultStreamConsumer implements StreamConsumer {
             return;
         }
         int room = 0;
-        while (room < MAX_IDS_PER_CALL && permits.tryAcquire()) {
+        while (room < idsPerCall && permits.tryAcquire()) {
             room++;
         }
         if (room == 0) {
@@ -454,7 +464,8 @@ public final class DefaultStreamConsumer implements StreamConsumer {
             highest = IdOrder.max(highest, e.id());
         }
         Map<String, Long> out = new HashMap<>();
-        PendingQuery q = PendingQuery.first(Math.min(MAX_IDS_PER_CALL, Math.max(entries.size(), 1)))
+        // Our own in-flight entries can sit in the same id range: ask for a full page, not just entries.size().
+        PendingQuery q = PendingQuery.first(idsPerCall)
                 .withRange(lowest, highest).withConsumer(s.consumer());
         for (PendingEntry p : groups.pendingEntries(s.stream(), s.group(), q)) {
             out.put(p.id(), p.deliveries());
