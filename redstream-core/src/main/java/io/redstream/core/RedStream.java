@@ -21,6 +21,7 @@ import io.redstream.core.internal.OperationMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.redstream.core.internal.RedisGateway;
 import io.redstream.core.internal.RedisUris;
+import io.redstream.core.internal.Resources;
 import io.redstream.core.health.HealthReport;
 import io.redstream.core.naming.NamingPolicy;
 import io.redstream.core.pubsub.PubSubOperations;
@@ -154,7 +155,7 @@ public final class RedStream implements AutoCloseable {
                     + " retried instead of dead-lettered", settings.group(), settings.consumer(), settings.stream());
         }
         return new DefaultStreamConsumer(groups, settings, handler, ctx.gateway().metrics().registry(),
-                ctx.limits().maxCount()).start();
+                ctx.limits().maxCount(), ctx.resources()).start();
     }
 
     /** The naming rules every name is checked against. */
@@ -187,10 +188,15 @@ public final class RedStream implements AutoCloseable {
         return ctx.gateway().isCluster();
     }
 
-    /** Closes connections and threads; idempotent. A guarded view closes nothing. */
+    /**
+     * Closes consumers, subscriptions and batchers started through this client or its views (each as by its own
+     * {@code close()}), then connections and threads; idempotent. A guarded view closes nothing.
+     */
     @Override
     public void close() {
         if (owner && closed.compareAndSet(false, true)) {
+            // Consumers, subscriptions and batchers first: they still need the connections to finish cleanly.
+            ctx.resources().closeAll();
             ctx.readExecutor().shutdownNow();
             ctx.gateway().close();
         }
@@ -402,7 +408,7 @@ public final class RedStream implements AutoCloseable {
             }
             ExecutorService readExecutor = Executors.newCachedThreadPool(new NamedThreadFactory("redstream-read"));
             ClientContext ctx = new ClientContext(gateway, naming, AccessGuard.ALLOW_ALL, limits, clock,
-                    new MessageEncoder(identity, clock, limits), readExecutor);
+                    new MessageEncoder(identity, clock, limits), readExecutor, new Resources());
             return new RedStream(ctx, true);
         }
     }

@@ -14,10 +14,10 @@ import java.util.concurrent.ExecutorService;
  * A guarded view shares everything but the guard.
  */
 public record ClientContext(RedisGateway gateway, NamingPolicy naming, AccessGuard guard, Limits limits,
-        Clock clock, MessageEncoder encoder, ExecutorService readExecutor) {
+        Clock clock, MessageEncoder encoder, ExecutorService readExecutor, Resources resources) {
 
     public ClientContext withGuard(AccessGuard newGuard) {
-        return new ClientContext(gateway, naming, newGuard, limits, clock, encoder, readExecutor);
+        return new ClientContext(gateway, naming, newGuard, limits, clock, encoder, readExecutor, resources);
     }
 
     /** Validates {@code name} as a name of the action's kind and checks access; the order every operation uses. */

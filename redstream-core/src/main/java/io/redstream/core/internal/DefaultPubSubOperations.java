@@ -44,7 +44,7 @@ public final class DefaultPubSubOperations implements PubSubOperations {
         List<String> cs = new ArrayList<>();
         List<String> ps = new ArrayList<>();
         validate(channels, patterns, cs, ps);
-        return new DefaultSubscription(ctx.gateway(), cs, ps, listener);
+        return new DefaultSubscription(ctx.gateway(), cs, ps, listener, ctx.resources());
     }
 
     private void validate(Collection<String> channels, Collection<String> patterns, List<String> cs,
@@ -84,7 +84,7 @@ public final class DefaultPubSubOperations implements PubSubOperations {
         // The collection window starts once Redis confirmed the subscription; the handshake has its own bound
         // (connect + socket timeout), so a tiny timeout means "what arrives right away", not a failure.
         Duration handshake = ctx.gateway().settings().connectTimeout().plus(ctx.gateway().settings().socketTimeout());
-        try (Subscription sub = new DefaultSubscription(ctx.gateway(), cs, ps, m -> {
+        MessageListener collector = m -> {
             synchronized (got) {
                 if (got.size() < max) {
                     got.add(m);
@@ -93,7 +93,8 @@ public final class DefaultPubSubOperations implements PubSubOperations {
                     }
                 }
             }
-        })) {
+        };
+        try (Subscription sub = new DefaultSubscription(ctx.gateway(), cs, ps, collector, ctx.resources())) {
             if (!sub.awaitSubscribed(handshake)) {
                 throw new io.redstream.core.RedStreamConnectionException("subscribe did not complete within "
                         + handshake.toMillis() + " ms");

@@ -35,6 +35,8 @@ final class DefaultPublishBatcher implements PublishBatcher {
     private final XAddParams params;
     private final BlockingQueue<Item> queue;
     private final Thread sender;
+    /** Publishers hold the read side while they check "open" and enqueue; close() takes the write side. */
+    private final java.util.concurrent.locks.ReadWriteLock gate = new java.util.concurrent.locks.ReentrantReadWriteLock();
     private volatile boolean closed;
 
     private record Item(String key, Map<String, String> fields, CompletableFuture<String> future, boolean flush) {
@@ -48,17 +50,23 @@ final class DefaultPublishBatcher implements PublishBatcher {
         this.sender = new Thread(this::run, "redstream-batcher-" + THREADS.incrementAndGet());
         this.sender.setDaemon(true);
         this.sender.start();
+        ctx.resources().register(this);
     }
 
     @Override
     public CompletableFuture<String> publish(String stream, Map<String, ?> fields) {
-        if (closed) {
-            throw new InvalidArgumentException("the batcher is closed");
-        }
         ResourceName name = ctx.authorize(Action.STREAM_PUBLISH, stream);
         Map<String, String> encoded = ctx.encoder().encode(stream, fields, settings.options().traceId());
         CompletableFuture<String> future = new CompletableFuture<>();
-        enqueue(new Item(name.redisName(), encoded, future, false));
+        gate.readLock().lock();
+        try {
+            if (closed) {
+                throw new InvalidArgumentException("the batcher is closed");
+            }
+            enqueue(new Item(name.redisName(), encoded, future, false));
+        } finally {
+            gate.readLock().unlock();
+        }
         return future;
     }
 
@@ -78,7 +86,15 @@ final class DefaultPublishBatcher implements PublishBatcher {
     @Override
     public void flush() {
         CompletableFuture<String> done = new CompletableFuture<>();
-        enqueue(new Item(null, null, done, true));
+        gate.readLock().lock();
+        try {
+            if (closed) {
+                return; // close() already sent everything
+            }
+            enqueue(new Item(null, null, done, true));
+        } finally {
+            gate.readLock().unlock();
+        }
         await(done);
     }
 
@@ -176,12 +192,19 @@ final class DefaultPublishBatcher implements PublishBatcher {
 
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
         CompletableFuture<String> done = new CompletableFuture<>();
-        enqueue(new Item(null, null, done, true));
-        closed = true;
+        gate.writeLock().lock();
+        try {
+            if (closed) {
+                return;
+            }
+            // Last item in: after the write lock no publish can slip in behind this flush.
+            enqueue(new Item(null, null, done, true));
+            closed = true;
+        } finally {
+            gate.writeLock().unlock();
+        }
+        ctx.resources().unregister(this);
         await(done);
         try {
             sender.join(CLOSE_WAIT_MS);

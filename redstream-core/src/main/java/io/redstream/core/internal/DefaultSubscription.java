@@ -40,16 +40,19 @@ final class DefaultSubscription implements Subscription {
     private volatile Adapter current;
     private volatile Jedis connection;
     private final ScheduledFuture<?> pinger;
+    private final Resources owner;
 
     DefaultSubscription(RedisGateway gateway, List<String> channels, List<String> patterns,
-            MessageListener listener) {
+            MessageListener listener, Resources owner) {
         this.gateway = gateway;
+        this.owner = owner;
         this.channels = List.copyOf(channels);
         this.patterns = List.copyOf(patterns);
         this.listener = listener;
         this.thread = new NamedThreadFactory("redstream-pubsub-" + THREADS.incrementAndGet()).newThread(this::run);
         this.thread.start();
         this.pinger = PINGER.scheduleWithFixedDelay(this::ping, PING_SECONDS, PING_SECONDS, TimeUnit.SECONDS);
+        owner.register(this);
     }
 
     private void run() {
@@ -143,6 +146,7 @@ final class DefaultSubscription implements Subscription {
             return;
         }
         closed = true;
+        owner.unregister(this);
         subscribed = false;
         pinger.cancel(false);
         Adapter a = current;

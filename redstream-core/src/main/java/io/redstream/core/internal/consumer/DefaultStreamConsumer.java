@@ -68,6 +68,7 @@ public final class DefaultStreamConsumer implements StreamConsumer {
     private volatile long lag = -1;
     private String drainCursor = "0";
     private final ConsumerMeters meters;
+    private final io.redstream.core.internal.Resources owner;
 
     private final LongAdder processed = new LongAdder();
     private final LongAdder failed = new LongAdder();
@@ -84,7 +85,8 @@ public final class DefaultStreamConsumer implements StreamConsumer {
      * @param maxIdsPerCall the client's {@code Limits.maxCount}: acks, claims and pending queries stay within it
      */
     public DefaultStreamConsumer(ConsumerGroupOperations groups, ConsumerSettings settings, MessageHandler handler,
-            io.micrometer.core.instrument.MeterRegistry registry, int maxIdsPerCall) {
+            io.micrometer.core.instrument.MeterRegistry registry, int maxIdsPerCall,
+            io.redstream.core.internal.Resources owner) {
         this.groups = requireNonNull(groups, "groups");
         this.s = requireNonNull(settings, "settings");
         this.handler = requireNonNull(handler, "handler");
@@ -99,6 +101,8 @@ public final class DefaultStreamConsumer implements StreamConsumer {
         this.scheduler = sched;
         this.reader = new NamedThreadFactory(prefix + "-reader").newThread(this::readLoop);
         this.meters = new ConsumerMeters(registry, settings, this);
+        this.owner = owner;
+        owner.register(this);
     }
 
     /** Starts the reader and the periodic tasks. */
@@ -513,6 +517,7 @@ public final class DefaultStreamConsumer implements StreamConsumer {
         if (!closed.compareAndSet(false, true)) {
             return true;
         }
+        owner.unregister(this);
         running = false;
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
