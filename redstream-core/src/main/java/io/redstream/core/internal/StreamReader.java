@@ -23,6 +23,8 @@ import redis.clients.jedis.util.JedisClusterCRC16;
  * read again by the caller's next call from the same offsets.
  */
 final class StreamReader {
+    private static final int BLOCK_SLICE_MS = 200;
+
     private final ClientContext ctx;
 
     StreamReader(ClientContext ctx) {
@@ -93,6 +95,23 @@ final class StreamReader {
         if (!now.isEmpty()) {
             return now;
         }
+        // Block in short slices: when one group gets data the others are still blocked in XREAD holding a pooled
+        // connection each; a slice bounds how long they outlive the call.
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(blockMs);
+        while (true) {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (left <= 0) {
+                return Map.of();
+            }
+            Map<String, List<StreamEntry>> got = blockOnAll(resolved, count, (int) Math.min(left, BLOCK_SLICE_MS));
+            if (!got.isEmpty()) {
+                return got;
+            }
+        }
+    }
+
+    private Map<String, List<StreamEntry>> blockOnAll(List<Map<String, StreamEntryID>> resolved, int count,
+            int blockMs) {
         // Results are recorded by each read itself, before it signals: the waiting thread must never look at a
         // read that has data but has not yet been seen as done.
         Map<String, List<StreamEntry>> arrived = new java.util.concurrent.ConcurrentHashMap<>();
