@@ -148,14 +148,28 @@ public final class RedStream implements AutoCloseable {
             throw new InvalidArgumentException("settings.batchSize must be at most limits.maxCount ("
                     + ctx.limits().maxCount() + "), but was " + settings.batchSize());
         }
-        if (!ctx.guard().permits(io.redstream.core.access.Action.STREAM_PUBLISH,
-                ctx.naming().deadLetterStream(ctx.stream(settings.stream())))) {
-            org.slf4j.LoggerFactory.getLogger(RedStream.class).warn("consumer {}/{}: this caller may not publish to"
-                    + " the dead-letter stream {}:dlq; entries that exhaust maxDeliveries stay pending and are"
-                    + " retried instead of dead-lettered", settings.group(), settings.consumer(), settings.stream());
-        }
+        warnIfCannotDeadLetter(settings);
         return new DefaultStreamConsumer(groups, settings, handler, ctx.gateway().metrics().registry(),
                 ctx.limits().maxCount(), ctx.resources()).start();
+    }
+
+    /**
+     * Dead-lettering needs {@code stream.publish} on {@code <stream>:dlq}; say so at start rather than at the first
+     * poison message. A worker on a dead-letter stream itself has no further dead-letter stream.
+     */
+    private void warnIfCannotDeadLetter(ConsumerSettings settings) {
+        io.redstream.core.naming.ResourceName stream = ctx.stream(settings.stream());
+        boolean isDeadLetterStream = stream.segments().size() == 5;
+        org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RedStream.class);
+        if (isDeadLetterStream) {
+            log.info("consumer {}/{} reads a dead-letter stream: entries that exhaust maxDeliveries stay pending",
+                    settings.group(), settings.consumer());
+        } else if (!ctx.guard().permits(io.redstream.core.access.Action.STREAM_PUBLISH,
+                ctx.naming().deadLetterStream(stream))) {
+            log.warn("consumer {}/{}: this caller may not publish to the dead-letter stream {}:dlq; entries that"
+                    + " exhaust maxDeliveries stay pending and are retried instead of dead-lettered", settings.group(),
+                    settings.consumer(), settings.stream());
+        }
     }
 
     /** The naming rules every name is checked against. */
