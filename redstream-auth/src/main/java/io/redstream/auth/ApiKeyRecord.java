@@ -3,11 +3,8 @@ package io.redstream.auth;
 import io.redstream.auth.internal.ApiKeyFormat;
 import io.redstream.auth.internal.Identifiers;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.Locale;
 import java.util.Set;
-import java.util.SortedSet;
-import java.util.TreeSet;
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -44,15 +41,7 @@ public record ApiKeyRecord(String id, String sha256Hex, Set<String> roles, Strin
         if (roles.isEmpty()) {
             throw new IllegalArgumentException("roles must not be empty");
         }
-        SortedSet<String> sorted = new TreeSet<>();
-        for (String role : roles) {
-            if (!Identifiers.isRole(role)) {
-                throw new IllegalArgumentException("every role must match " + Identifiers.ROLE.pattern()
-                        + ", but was '" + Identifiers.printable(role) + "'");
-            }
-            sorted.add(role);
-        }
-        roles = Collections.unmodifiableSortedSet(sorted);
+        roles = Identifiers.checkedRoles(roles);
         if (subject != null) {
             String problem = Identifiers.subjectProblem(subject);
             if (problem != null) {

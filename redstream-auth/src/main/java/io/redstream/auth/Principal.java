@@ -4,10 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.redstream.auth.internal.BuiltInRoles;
 import io.redstream.auth.internal.Identifiers;
-import java.util.Collections;
 import java.util.Set;
-import java.util.SortedSet;
-import java.util.TreeSet;
 
 /**
  * Who is calling: a subject, the roles it holds and how it authenticated. Obtained from {@link Authenticator}
@@ -35,19 +32,7 @@ public record Principal(String subject, Set<String> roles, AuthMethod method) {
         }
         requireNonNull(roles, "roles");
         requireNonNull(method, "method");
-        if (roles.size() > Identifiers.MAX_ROLES) {
-            throw new IllegalArgumentException("roles must hold at most " + Identifiers.MAX_ROLES
-                    + " names, but has " + roles.size());
-        }
-        SortedSet<String> sorted = new TreeSet<>();
-        for (String role : roles) {
-            if (!Identifiers.isRole(role)) {
-                throw new IllegalArgumentException("every role must match " + Identifiers.ROLE.pattern()
-                        + ", but was '" + Identifiers.printable(role) + "'");
-            }
-            sorted.add(role);
-        }
-        roles = Collections.unmodifiableSortedSet(sorted);
+        roles = Identifiers.checkedRoles(roles);
     }
 
     /**

@@ -59,4 +59,24 @@ public final class Identifiers {
         }
         return sb.toString();
     }
+
+    /**
+     * Validates and sorts a set of role names: at most {@link #MAX_ROLES}, each matching {@link #ROLE}. One
+     * check for principals and API-key records, so a key file cannot hold roles a principal would refuse.
+     */
+    public static java.util.SortedSet<String> checkedRoles(java.util.Set<String> roles) {
+        if (roles.size() > MAX_ROLES) {
+            throw new IllegalArgumentException("roles must hold at most " + MAX_ROLES + " names, but has "
+                    + roles.size());
+        }
+        java.util.SortedSet<String> sorted = new java.util.TreeSet<>();
+        for (String role : roles) {
+            if (!isRole(role)) {
+                throw new IllegalArgumentException("every role must match " + ROLE.pattern() + ", but was '"
+                        + printable(role) + "'");
+            }
+            sorted.add(role);
+        }
+        return java.util.Collections.unmodifiableSortedSet(sorted);
+    }
 }

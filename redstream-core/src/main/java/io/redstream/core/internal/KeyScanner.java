@@ -17,7 +17,12 @@ import redis.clients.jedis.resps.ScanResult;
  * {@code <node>:<cursor>}, walking masters in address order, so a listing resumes where it stopped.
  */
 final class KeyScanner {
+    /** Masters change only on failover or resharding; a listing may use a list this old. */
+    private static final long MASTERS_TTL_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+
     private final RedisGateway gateway;
+    private volatile List<String> masters = List.of();
+    private volatile long mastersAt;
 
     KeyScanner(RedisGateway gateway) {
         this.gateway = gateway;
@@ -36,7 +41,7 @@ final class KeyScanner {
                 type));
     }
 
-    private static Page scanCluster(RedisClusterClient client, String pattern, String cursor, ScanParams params,
+    private Page scanCluster(RedisClusterClient client, String pattern, String cursor, ScanParams params,
             String type) {
         int node = 0;
         String nodeCursor = cursor;
@@ -46,11 +51,16 @@ final class KeyScanner {
             nodeCursor = cursor.substring(colon + 1);
         }
         requireNumeric(nodeCursor);
-        List<Map.Entry<String, ConnectionPool>> masters = masters(client);
+        List<String> masters = masters(client);
         if (node >= masters.size()) {
             return new Page(List.of(), "0");
         }
-        try (Connection c = masters.get(node).getValue().getResource()) {
+        ConnectionPool pool = client.getClusterNodes().get(masters.get(node));
+        if (pool == null) {
+            mastersAt = 0; // topology changed under us: ask again next page
+            throw new InvalidArgumentException("cursor refers to a node that left the cluster; start again from 0");
+        }
+        try (Connection c = pool.getResource()) {
             Jedis jedis = new Jedis(c);
             ScanResult<String> r = type == null ? jedis.scan(nodeCursor, params) : jedis.scan(nodeCursor, params, type);
             String next;
@@ -65,18 +75,24 @@ final class KeyScanner {
         }
     }
 
-    private static List<Map.Entry<String, ConnectionPool>> masters(RedisClusterClient client) {
+    /** Master addresses in a stable order; asked with ROLE at most every 10 s, not on every page. */
+    private List<String> masters(RedisClusterClient client) {
+        if (!masters.isEmpty() && System.nanoTime() - mastersAt < MASTERS_TTL_NANOS) {
+            return masters;
+        }
         Map<String, ConnectionPool> sorted = new TreeMap<>(client.getClusterNodes());
-        List<Map.Entry<String, ConnectionPool>> out = new ArrayList<>();
+        List<String> out = new ArrayList<>();
         for (Map.Entry<String, ConnectionPool> e : sorted.entrySet()) {
             try (Connection c = e.getValue().getResource()) {
                 List<Object> role = new Jedis(c).role();
                 if (!role.isEmpty() && "master".equals(asString(role.get(0)))) {
-                    out.add(e);
+                    out.add(e.getKey());
                 }
             }
         }
-        return out;
+        masters = List.copyOf(out);
+        mastersAt = System.nanoTime();
+        return masters;
     }
 
     private static String asString(Object o) {
