@@ -97,27 +97,13 @@ public final class Benchmarks {
 
     // ---------------------------------------------------------------- scenarios
 
+    private static final int BATCH = 100;
+
     /** Pipelined XADD of 100-message batches: messages per second. */
     private Result batchedPublish(RedisClient raw, RedStream rs) {
-        int batch = 100;
-        int batches = 100 * scale;
-        List<Map<String, ?>> messages = new ArrayList<>();
-        for (int i = 0; i < batch; i++) {
-            messages.add(PAYLOAD);
-        }
-        Paired p = Paired.run(rounds, () -> {
-            raw.del(STREAM);
-            long t = System.nanoTime();
-            pipelined(raw, batches, batch, PAYLOAD);
-            return perSecond(batches * batch, System.nanoTime() - t);
-        }, () -> {
-            raw.del(STREAM);
-            long t = System.nanoTime();
-            for (int b = 0; b < batches; b++) {
-                rs.streams().publishBatch(STREAM, messages, PublishOptions.DEFAULT);
-            }
-            return perSecond(batches * batch, System.nanoTime() - t);
-        });
+        List<Map<String, ?>> messages = new ArrayList<>(java.util.Collections.nCopies(BATCH, PAYLOAD));
+        Paired p = Paired.run(rounds, rawBatches(raw, java.util.Collections.nCopies(BATCH, PAYLOAD)),
+                batches(raw, () -> rs.streams().publishBatch(STREAM, messages, PublishOptions.DEFAULT)));
         raw.del(STREAM);
         return new Result("batched publish (100/batch)", "msg/s", p.baselineMedian, p.candidateMedian, p.ratioMedian,
                 0.9, true);
@@ -129,50 +115,46 @@ public final class Benchmarks {
      * gap is the extra data Redis stores rather than client overhead.
      */
     private Result enrichmentCost(RedisClient raw) {
-        int batch = 100;
-        int batches = 100 * scale;
         // The same stored data RedStream writes: distinct trace ids and timestamps per message, made up front.
-        List<Map<String, String>> enriched = new ArrayList<>(batch);
+        List<Map<String, String>> enriched = new ArrayList<>(BATCH);
         java.util.Random random = new java.util.Random(42);
-        for (int i = 0; i < batch; i++) {
+        for (int i = 0; i < BATCH; i++) {
             Map<String, String> m = new java.util.LinkedHashMap<>(PAYLOAD);
             m.put("_timestamp", Long.toString(System.currentTimeMillis() + i));
             m.put("_source", "bench");
             m.put("_trace_id", String.format("%016x%016x", random.nextLong(), random.nextLong()));
             enriched.add(m);
         }
-        Paired p = Paired.run(rounds, () -> {
-            raw.del(STREAM);
-            long t = System.nanoTime();
-            pipelined(raw, batches, batch, PAYLOAD);
-            return perSecond(batches * batch, System.nanoTime() - t);
-        }, () -> {
-            raw.del(STREAM);
-            long t = System.nanoTime();
-            for (int b = 0; b < batches; b++) {
-                try (AbstractPipeline pipe = raw.pipelined()) {
-                    for (Map<String, String> m : enriched) {
-                        pipe.xadd(STREAM, XAddParams.xAddParams(), m);
-                    }
-                    pipe.sync();
-                }
-            }
-            return perSecond(batches * batch, System.nanoTime() - t);
-        });
+        Paired p = Paired.run(rounds, rawBatches(raw, java.util.Collections.nCopies(BATCH, PAYLOAD)),
+                rawBatches(raw, enriched));
         raw.del(STREAM);
         return new Result("(diagnostic) raw, same stored fields", "msg/s", p.baselineMedian, p.candidateMedian,
                 p.ratioMedian, 0, true);
     }
 
-    private static void pipelined(RedisClient raw, int batches, int batch, Map<String, String> fields) {
-        for (int b = 0; b < batches; b++) {
-            try (AbstractPipeline p = raw.pipelined()) {
-                for (int i = 0; i < batch; i++) {
-                    p.xadd(STREAM, XAddParams.xAddParams(), fields);
-                }
-                p.sync();
+    /** Messages per second of {@code 100 * scale} runs of {@code oneBatch} on an emptied stream. */
+    private java.util.function.DoubleSupplier batches(RedisClient raw, Runnable oneBatch) {
+        int count = 100 * scale;
+        return () -> {
+            raw.del(STREAM);
+            long t = System.nanoTime();
+            for (int b = 0; b < count; b++) {
+                oneBatch.run();
             }
-        }
+            return perSecond((long) count * BATCH, System.nanoTime() - t);
+        };
+    }
+
+    /** The raw-Jedis baseline: one pipeline of XADDs of {@code messages} per batch. */
+    private java.util.function.DoubleSupplier rawBatches(RedisClient raw, List<Map<String, String>> messages) {
+        return batches(raw, () -> {
+            try (AbstractPipeline pipe = raw.pipelined()) {
+                for (Map<String, String> m : messages) {
+                    pipe.xadd(STREAM, XAddParams.xAddParams(), m);
+                }
+                pipe.sync();
+            }
+        });
     }
 
     /** One XADD round trip, RedStream with validation, enrichment and the authorization check: median µs. */
