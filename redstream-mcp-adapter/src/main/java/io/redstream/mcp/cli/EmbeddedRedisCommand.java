@@ -7,13 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.redstream.testkit.RedisServerProcess;
+import io.redstream.embedded.EmbeddedRedis;
 
 /**
  * {@code java -jar redstream-mcp.jar embedded-redis [--port N]}: runs the bundled Redis (the one the
- * server starts when given no {@code --redis}) on its own, prints its URI on stdout, and stops it when
- * stdin closes or on SIGTERM. For sharing one throwaway Redis between several MCP servers or clients
- * (e.g. {@code .ci/interop/run.sh}); data is temporary.
+ * server starts when given no {@code --redis}) on its own, with a random password, prints its URI —
+ * password included, stdout's only reader is whoever started this process — and stops it when stdin
+ * closes, on SIGTERM, or when this process is killed. For sharing one throwaway Redis between several MCP
+ * servers or clients (e.g. {@code .ci/interop/run.sh}); data is temporary.
  */
 public final class EmbeddedRedisCommand {
 
@@ -37,9 +38,9 @@ public final class EmbeddedRedisCommand {
             err.println(e.getMessage());
             return 2;
         }
-        RedisServerProcess redis;
+        EmbeddedRedis redis;
         try {
-            redis = RedisServerProcess.builder().port(port).start();
+            redis = EmbeddedRedis.builder().port(port).start();
         } catch (RuntimeException e) {
             err.println(NAME + ": cannot start Redis: " + e.getMessage());
             return 1;
@@ -48,8 +49,8 @@ public final class EmbeddedRedisCommand {
             Runtime.getRuntime().addShutdownHook(new Thread(redis::close, "redstream-embedded-redis-stop"));
             out.println(redis.uri());
             out.flush();
-            err.println("Embedded Redis at " + redis.uri() + " (pid " + redis.pid() + ", temporary data); close stdin"
-                    + " (Ctrl-D) or send SIGTERM to stop it.");
+            err.println("Embedded Redis at " + redis.redactedUri() + " (pid " + redis.pid() + ", temporary data; the URI"
+                    + " with its password is on stdout); close stdin (Ctrl-D) or send SIGTERM to stop it.");
             byte[] buffer = new byte[512];
             while (in.read(buffer) >= 0) {
                 // input is ignored; its end means stop
@@ -76,8 +77,9 @@ public final class EmbeddedRedisCommand {
         return """
                 Usage: java -jar redstream-mcp.jar embedded-redis [--port N]
 
-                Runs the bundled Redis 7.0.15 on 127.0.0.1 (a free port unless --port is given), prints its URI
-                on stdout and keeps it running until stdin closes or the process gets SIGTERM. Its data is
+                Runs the bundled Redis 7.0.15 on 127.0.0.1 (a free port unless --port is given) with a random
+                password, prints its URI (redis://:PASSWORD@127.0.0.1:PORT) on stdout and keeps it running until
+                stdin closes or the process gets SIGTERM; it also stops if this process is killed. Its data is
                 temporary. Point servers at it with --redis URI or REDIS_URL.
                 """;
     }

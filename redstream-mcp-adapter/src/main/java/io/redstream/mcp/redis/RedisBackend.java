@@ -14,11 +14,11 @@ import org.slf4j.LoggerFactory;
 
 import io.redstream.core.RedStream;
 import io.redstream.core.RedStreamConnectionException;
+import io.redstream.embedded.EmbeddedRedis;
 import io.redstream.mcp.ServerConfig;
 import io.redstream.mcp.StartupException;
 import io.redstream.mcp.internal.Redaction;
 import io.redstream.mcp.tools.ToolException;
-import io.redstream.testkit.RedisServerProcess;
 
 /**
  * The Redis the tools talk to: the one named by {@code --redis}/{@code --cluster}, or an embedded Redis
@@ -42,7 +42,7 @@ final class RedisBackend implements AutoCloseable {
     private final RedStream.Builder builder;
     private final Object lock = new Object();
     private CompletableFuture<RedStream> client;
-    private RedisServerProcess embedded;
+    private EmbeddedRedis embedded;
     private boolean closed;
 
     private RedisBackend(ServerConfig config, RedStream.Builder builder) {
@@ -173,7 +173,7 @@ final class RedisBackend implements AutoCloseable {
 
     private RedStream open() {
         if (config.embeddedRedis()) {
-            RedisServerProcess process = RedisServerProcess.start();
+            EmbeddedRedis process = EmbeddedRedis.start(); // a random password only this process knows
             synchronized (lock) {
                 if (closed) {
                     process.close();
@@ -181,9 +181,9 @@ final class RedisBackend implements AutoCloseable {
                 }
                 embedded = process;
             }
-            log.info("embedded Redis started at {} (pid {}); it is stopped when this server exits",
-                    process.uri(), process.pid());
-            builder.redisUri(process.uri());
+            log.info("embedded Redis started at redis://{} (pid {}), protected by a random password; it is stopped"
+                    + " when this server exits, even if it is killed", process.address(), process.pid());
+            builder.redisUri(process.uri()); // with the password: never log it
         }
         RedStream rs;
         synchronized (builder) { // the builder is shared by retries
@@ -201,7 +201,7 @@ final class RedisBackend implements AutoCloseable {
     @Override
     public void close() {
         CompletableFuture<RedStream> current;
-        RedisServerProcess process;
+        EmbeddedRedis process;
         synchronized (lock) {
             if (closed) {
                 return;

@@ -1,4 +1,4 @@
-package io.redstream.testkit;
+package io.redstream.embedded.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +25,17 @@ class LogTailTest {
         Path log = Files.writeString(dir.resolve("redis.log"), "x\n");
 
         assertThat(LogTail.read(log, LogTail.size(log), 5)).isEqualTo("(log is empty)");
+    }
+
+    @Test
+    void containsSince_seesOnlyWhatWasWrittenAfterTheOffset(@TempDir Path dir) throws Exception {
+        Path log = Files.writeString(dir.resolve("redis.log"), "Ready to accept connections\n");
+        long offset = LogTail.size(log);
+
+        assertThat(LogTail.containsSince(log, offset, "Ready to accept connections")).isFalse();
+        Files.writeString(log, "x\nReady to accept connections\n", java.nio.file.StandardOpenOption.APPEND);
+        assertThat(LogTail.containsSince(log, offset, "Ready to accept connections")).isTrue();
+        assertThat(LogTail.containsSince(dir.resolve("missing.log"), 0, "Ready")).isFalse();
     }
 
     @Test

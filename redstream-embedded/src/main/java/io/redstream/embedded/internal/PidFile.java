@@ -1,4 +1,4 @@
-package io.redstream.testkit;
+package io.redstream.embedded.internal;
 
 import static java.util.Objects.requireNonNull;
 
@@ -18,57 +18,61 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The record of one child process we started, kept on disk so that a later JVM can kill it if we die
- * without cleaning up (a {@code kill -9} of the JVM skips shutdown hooks, and the child survives).
+ * The record of one redis-server we started, kept on disk so that a later JVM can kill it if we die
+ * and it survives us (the watchdog normally stops it; it cannot when it was killed together with the
+ * JVM, e.g. by a {@code kill -9} of the whole process group).
  *
- * <p>The file is named {@code <ownerPid>-<childPid>.pid} and lives in {@link #defaultDirectory()}.
+ * <p>The file is named {@code <ownerPid>-<childPid>.pid} and lives in {@link #defaultDirectory()}; the
+ * child is the redis-server process itself, not its watchdog.
  * Its content also records both processes' start instants, because pids are reused: a pid alone could
  * make the reaper kill an unrelated process that happens to have the same number today. It also names
  * the temp data directory the owner created for the child, if any, so the reaper can delete it too.
  *
  * <p>Immutable and thread-safe.
  */
-record PidFile(long ownerPid, Optional<Instant> ownerStart, long childPid, Optional<Instant> childStart,
+public record PidFile(long ownerPid, Optional<Instant> ownerStart, long childPid, Optional<Instant> childStart,
         Optional<Path> tempDirectory) {
-
-    static final String DIRECTORY_NAME = "redstream-testkit-pids";
 
     private static final Pattern NAME = Pattern.compile("(\\d+)-(\\d+)\\.pid");
 
     /** Two start instants closer than this denote the same process (the kernel's clock ticks are coarse). */
     private static final Duration SAME_START_TOLERANCE = Duration.ofSeconds(1);
 
-    PidFile {
+    /** Checks the optional fields for null. */
+    public PidFile {
         requireNonNull(ownerStart, "ownerStart");
         requireNonNull(childStart, "childStart");
         requireNonNull(tempDirectory, "tempDirectory");
     }
 
-    PidFile(long ownerPid, Optional<Instant> ownerStart, long childPid, Optional<Instant> childStart) {
+    /** A record without a temp directory. */
+    public PidFile(long ownerPid, Optional<Instant> ownerStart, long childPid, Optional<Instant> childStart) {
         this(ownerPid, ownerStart, childPid, childStart, Optional.empty());
     }
 
-    static Path defaultDirectory() {
-        return Path.of(System.getProperty("java.io.tmpdir"), DIRECTORY_NAME);
+    /** Where every JVM of this user records its servers: {@link RuntimeDirectory#pidDirectory()}. */
+    public static Path defaultDirectory() {
+        return RuntimeDirectory.pidDirectory();
     }
 
     /** A record of {@code child} owned by this JVM. */
-    static PidFile ownedByThisJvm(ProcessHandle child) {
+    public static PidFile ownedByThisJvm(ProcessHandle child) {
         return ownedByThisJvm(child, Optional.empty());
     }
 
     /** A record of {@code child} owned by this JVM, which created {@code tempDirectory} for it. */
-    static PidFile ownedByThisJvm(ProcessHandle child, Optional<Path> tempDirectory) {
+    public static PidFile ownedByThisJvm(ProcessHandle child, Optional<Path> tempDirectory) {
         ProcessHandle self = ProcessHandle.current();
         return new PidFile(self.pid(), self.info().startInstant(), child.pid(), child.info().startInstant(), tempDirectory);
     }
 
-    String fileName() {
+    /** {@code <ownerPid>-<childPid>.pid}. */
+    public String fileName() {
         return ownerPid + "-" + childPid + ".pid";
     }
 
     /** Writes the record atomically, so a reaper in another JVM never reads half a file. */
-    Path writeTo(Path directory) {
+    public Path writeTo(Path directory) {
         try {
             Files.createDirectories(directory);
             Path target = directory.resolve(fileName());
@@ -91,7 +95,7 @@ record PidFile(long ownerPid, Optional<Instant> ownerStart, long childPid, Optio
         tempDirectory.ifPresent(d -> props.setProperty("child.tempdir", d.toString()));
         StringWriter out = new StringWriter();
         try {
-            props.store(out, "redstream-testkit child process record");
+            props.store(out, "redstream-embedded redis-server record");
         } catch (IOException e) {
             throw new UncheckedIOException(e); // StringWriter does not throw
         }
@@ -104,7 +108,7 @@ record PidFile(long ownerPid, Optional<Instant> ownerStart, long childPid, Optio
      *
      * @return empty if the file name is not {@code <ownerPid>-<childPid>.pid}
      */
-    static Optional<PidFile> parse(String fileName, String content) {
+    public static Optional<PidFile> parse(String fileName, String content) {
         Matcher m = NAME.matcher(requireNonNull(fileName, "fileName"));
         if (!m.matches()) {
             return Optional.empty();
@@ -141,7 +145,7 @@ record PidFile(long ownerPid, Optional<Instant> ownerStart, long childPid, Optio
     }
 
     /** True when a live process with {@code pid} exists and is the one recorded (not a reused pid). */
-    static boolean isSameLiveProcess(long pid, Optional<Instant> recordedStart) {
+    public static boolean isSameLiveProcess(long pid, Optional<Instant> recordedStart) {
         Optional<ProcessHandle> handle = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
         return handle.isPresent() && sameStart(recordedStart, handle.get().info().startInstant());
     }

@@ -1,4 +1,4 @@
-package io.redstream.testkit;
+package io.redstream.embedded.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,17 +8,25 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Kills redis-server processes left behind by JVMs that died without cleaning up.
+ * Kills redis-server processes left behind by JVMs that died without cleaning up, and deletes what
+ * they left on disk.
  *
  * <p>For every {@link PidFile} whose owner JVM is gone (or whose pid now belongs to a different
  * process), the recorded child is killed with SIGKILL if it is still the process we recorded, its temp
- * data directory (if the owner created one) is deleted, and so is the file. Files of live owners are never touched, so concurrent JVMs (parallel module builds)
- * do not interfere. Thread-safe; safe to run from several JVMs at once.
+ * data directory (if the owner created one) is deleted, and so is the file. Files of live owners are
+ * never touched, so concurrent JVMs (parallel module builds) do not interfere.
+ *
+ * <p>Since the watchdog stops a server when its JVM dies, a live orphan is rare (watchdog and JVM
+ * killed together); the common case is a dead JVM's pid file and temp data directory, which only the
+ * reaper removes. Thread-safe; safe to run from several JVMs at once.
  */
-final class OrphanReaper {
+public final class OrphanReaper {
 
+    private static final Logger log = LoggerFactory.getLogger(OrphanReaper.class);
     private static final long KILL_WAIT_MILLIS = 5_000;
 
     private OrphanReaper() {}
@@ -28,7 +36,7 @@ final class OrphanReaper {
      *
      * @return how many live orphan processes were killed
      */
-    static int reap(Path directory) {
+    public static int reap(Path directory) {
         if (!Files.isDirectory(directory)) {
             return 0;
         }
@@ -40,8 +48,11 @@ final class OrphanReaper {
                 }
             }
         } catch (IOException e) {
-            // Best effort: a reaper that cannot list the directory must not fail the test that triggered it.
-            System.err.println("redstream-testkit: could not scan " + directory + " for orphaned redis-server processes: " + e);
+            // Best effort: a reaper that cannot list the directory must not fail the start that triggered it.
+            log.warn("could not scan {} for orphaned redis-server processes: {}", directory, e.toString());
+        }
+        if (killed > 0) {
+            log.info("killed {} orphaned redis-server process(es) of JVMs that are gone", killed);
         }
         return killed;
     }
@@ -68,7 +79,7 @@ final class OrphanReaper {
     }
 
     /**
-     * Only a directory the testkit names {@code redstream-redis-*}, next to the pid directory, is ever
+     * Only a directory the runtime names {@code redstream-redis-*}, next to the pid directory, is ever
      * deleted: a pid file is input from another process and must not be able to point us at anything else.
      */
     static boolean isOurTempDirectory(Path candidate, Path pidDirectory) {
@@ -76,7 +87,7 @@ final class OrphanReaper {
         Path root = pidDirectory.toAbsolutePath().normalize().getParent();
         return root != null
                 && root.equals(dir.getParent())
-                && dir.getFileName().toString().startsWith(RedisServerProcess.TEMP_DIRECTORY_PREFIX);
+                && dir.getFileName().toString().startsWith(ProcessRegistry.TEMP_DIRECTORY_PREFIX);
     }
 
     private static boolean kill(long pid) {
@@ -90,7 +101,7 @@ final class OrphanReaper {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
-            System.err.println("redstream-testkit: orphaned redis-server pid " + pid + " did not exit after SIGKILL: " + e);
+            log.warn("orphaned redis-server pid {} did not exit after SIGKILL: {}", pid, e.toString());
         }
         return signalled;
     }
@@ -109,7 +120,7 @@ final class OrphanReaper {
         } catch (NoSuchFileException e) {
             // another JVM reaped it first
         } catch (IOException e) {
-            System.err.println("redstream-testkit: could not delete pid file " + file + ": " + e);
+            log.warn("could not delete pid file {}: {}", file, e.toString());
         }
     }
 }

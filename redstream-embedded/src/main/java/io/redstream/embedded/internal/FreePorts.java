@@ -1,4 +1,4 @@
-package io.redstream.testkit;
+package io.redstream.embedded.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,15 +11,17 @@ import java.net.ServerSocket;
  *
  * <p>The port is released before the caller binds it, so another process can take it in between;
  * callers that hand the port to a child process must detect the bind failure and ask again
- * (see {@link RedisServerProcess}). Thread-safe.
+ * (see {@link Launcher}). Thread-safe.
  */
-final class FreePorts {
+public final class FreePorts {
 
-    static final String LOOPBACK = "127.0.0.1";
+    /** The only address embedded servers bind to. */
+    public static final String LOOPBACK = "127.0.0.1";
 
     private FreePorts() {}
 
-    static int find() {
+    /** A port nobody listens on right now. */
+    public static int find() {
         try (ServerSocket socket = new ServerSocket()) {
             // No SO_REUSEADDR: we want a port nobody is using, not one we could steal from TIME_WAIT.
             socket.setReuseAddress(false);
@@ -31,7 +33,7 @@ final class FreePorts {
     }
 
     /** Checks a port number where it arrives, in the house style. */
-    static int checkPort(String parameter, int port) {
+    public static int checkPort(String parameter, int port) {
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException(parameter + " must be between 1 and 65535, but was " + port);
         }

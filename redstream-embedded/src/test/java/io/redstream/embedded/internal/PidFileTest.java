@@ -1,4 +1,4 @@
-package io.redstream.testkit;
+package io.redstream.embedded.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

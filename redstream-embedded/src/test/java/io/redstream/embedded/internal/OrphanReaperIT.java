@@ -1,7 +1,9 @@
-package io.redstream.testkit;
+package io.redstream.embedded.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.redstream.embedded.EmbeddedRedis;
+import io.redstream.embedded.RedisBinary;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -33,7 +35,7 @@ class OrphanReaperIT {
         child = startRedisChild();
         Path file = pidFile(deadPid(), child).writeTo(PidFile.defaultDirectory());
 
-        RedisServerProcess.reapOrphans();
+        EmbeddedRedis.reapOrphans();
 
         assertThat(child.waitFor(5, TimeUnit.SECONDS)).as("orphan killed").isTrue();
         assertThat(file).doesNotExist();
@@ -69,12 +71,14 @@ class OrphanReaperIT {
 
     @Test
     void isOurTempDirectory_onlyPrefixedSiblingsOfThePidDirectory() {
-        Path pids = Path.of("/tmp/redstream-testkit-pids");
+        Path pids = Path.of("/tmp/redstream-embedded-u/pids");
 
-        assertThat(OrphanReaper.isOurTempDirectory(Path.of("/tmp/redstream-redis-42"), pids)).isTrue();
-        assertThat(OrphanReaper.isOurTempDirectory(Path.of("/tmp/other-42"), pids)).isFalse();
+        assertThat(OrphanReaper.isOurTempDirectory(Path.of("/tmp/redstream-embedded-u/redstream-redis-42"), pids)).isTrue();
+        assertThat(OrphanReaper.isOurTempDirectory(Path.of("/tmp/redstream-embedded-u/other-42"), pids)).isFalse();
+        assertThat(OrphanReaper.isOurTempDirectory(Path.of("/tmp/redstream-redis-42"), pids)).isFalse();
         assertThat(OrphanReaper.isOurTempDirectory(Path.of("/home/redstream-redis-42"), pids)).isFalse();
-        assertThat(OrphanReaper.isOurTempDirectory(Path.of("/tmp/redstream-redis-42/../../etc"), pids)).isFalse();
+        assertThat(OrphanReaper.isOurTempDirectory(Path.of("/tmp/redstream-embedded-u/redstream-redis-42/../../etc"), pids))
+                .isFalse();
     }
 
     @Test

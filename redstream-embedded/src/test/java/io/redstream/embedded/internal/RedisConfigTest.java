@@ -1,8 +1,9 @@
-package io.redstream.testkit;
+package io.redstream.embedded.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.redstream.embedded.AppendFsync;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ class RedisConfigTest {
 
         assertThat(conf.lines()).contains(
                 "bind 127.0.0.1", "port 6390", "protected-mode yes", "daemonize no", "save \"\"", "appendonly no",
+                "loglevel notice",
                 "dir \"/tmp/redstream test/data\"");
         assertThat(conf).doesNotContain("requirepass").doesNotContain("cluster-enabled");
     }
@@ -59,6 +61,11 @@ class RedisConfigTest {
                 .hasMessageContaining("but was \"  PORT 6379\"");
         assertThatThrownBy(() -> RedisConfig.checkExtraLine("bind 0.0.0.0"))
                 .hasMessageContaining("'bind'");
+        assertThatThrownBy(() -> RedisConfig.checkExtraLine("requirepass other"))
+                .hasMessageContaining("'requirepass'");
+        // Readiness waits for a notice-level line.
+        assertThatThrownBy(() -> RedisConfig.checkExtraLine("loglevel warning"))
+                .hasMessageContaining("'loglevel'");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.redstream.testkit;
+package io.redstream.embedded;
 
 /**
  * Redis {@code appendfsync} policies, for servers started with the append-only file enabled.
@@ -22,7 +22,7 @@ public enum AppendFsync {
     }
 
     /** The value as written in redis.conf. */
-    String configValue() {
+    public String configValue() {
         return configValue;
     }
 }
