@@ -49,7 +49,7 @@ exec 3>"$WORK/redis.in"
 for _ in $(seq 1 200); do [ -s "$WORK/redis.uri" ] && break; sleep 0.1; done
 REDIS_URL="$(head -n 1 "$WORK/redis.uri" || true)"
 [[ "$REDIS_URL" == redis://* ]] || { cat "$WORK/redis.log" >&2; fail_setup "embedded Redis did not start"; }
-echo "   $REDIS_URL"
+echo "   $(printf '%s' "$REDIS_URL" | sed 's#//[^@]*@#//:***@#')"   # the URI carries a password: not in the log
 
 FAILURES=0
 N=0

@@ -1,16 +1,16 @@
 package io.redstream.examples;
 
-import io.redstream.testkit.RedisServerProcess;
+import io.redstream.embedded.EmbeddedRedis;
 
 /**
- * Where the examples find Redis: {@code REDIS_URL} when set, else an embedded Redis on a free loopback port that
- * is stopped on {@link #close()}.
+ * Where the examples find Redis: {@code REDIS_URL} when set, else an embedded Redis on a free loopback port,
+ * protected by a random password, that is stopped on {@link #close()} (or when the JVM dies).
  */
 final class ExampleRedis implements AutoCloseable {
-    private final RedisServerProcess embedded;
+    private final EmbeddedRedis embedded;
     private final String uri;
 
-    private ExampleRedis(RedisServerProcess embedded, String uri) {
+    private ExampleRedis(EmbeddedRedis embedded, String uri) {
         this.embedded = embedded;
         this.uri = uri;
     }
@@ -20,11 +20,13 @@ final class ExampleRedis implements AutoCloseable {
         if (url != null && !url.isBlank()) {
             return new ExampleRedis(null, url);
         }
-        RedisServerProcess redis = RedisServerProcess.start();
-        System.err.println("[example] REDIS_URL not set: started an embedded Redis at " + redis.uri());
+        EmbeddedRedis redis = EmbeddedRedis.start();
+        // The masked form: the URI itself carries the password.
+        System.err.println("[example] REDIS_URL not set: started an embedded Redis at " + redis.redactedUri());
         return new ExampleRedis(redis, redis.uri());
     }
 
+    /** The URI to connect with, password included for the embedded Redis. */
     String uri() {
         return uri;
     }

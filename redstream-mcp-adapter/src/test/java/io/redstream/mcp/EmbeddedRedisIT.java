@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class EmbeddedRedisIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern STARTED = Pattern.compile("embedded Redis started on 127\\.0\\.0\\.1:(\\d+) \\(pid (\\d+)\\)");
+    private static final Pattern STARTED = Pattern.compile("embedded Redis started at redis://127\\.0\\.0\\.1:(\\d+) \\(pid (\\d+)\\)");
 
     @Test
     void noRedisGiven_startsEmbeddedRedis_servesTools_andStopsItWhenStdinCloses() throws Exception {

@@ -2,6 +2,7 @@ package io.redstream.testkit;
 
 import static java.util.Objects.requireNonNull;
 
+import io.redstream.embedded.EmbeddedRedis;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -82,13 +83,15 @@ public final class FaultProxy implements AutoCloseable {
         if (targetHost.isBlank()) {
             throw new IllegalArgumentException("targetHost must not be blank, but was \"" + targetHost + "\"");
         }
-        FreePorts.checkPort("targetPort", targetPort);
+        if (targetPort < 1 || targetPort > 65535) {
+            throw new IllegalArgumentException("targetPort must be between 1 and 65535, but was " + targetPort);
+        }
         ServerSocket listener;
         try {
             listener = new ServerSocket();
-            listener.bind(new InetSocketAddress(InetAddress.getByName(FreePorts.LOOPBACK), 0), 50);
+            listener.bind(new InetSocketAddress(InetAddress.getByName(EmbeddedRedis.HOST), 0), 50);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not bind a proxy port on " + FreePorts.LOOPBACK, e);
+            throw new UncheckedIOException("could not bind a proxy port on " + EmbeddedRedis.HOST, e);
         }
         FaultProxy proxy = new FaultProxy(targetHost, targetPort, listener);
         proxy.acceptor = newThread(proxy::acceptLoop);
@@ -104,7 +107,7 @@ public final class FaultProxy implements AutoCloseable {
 
     /** Always 127.0.0.1. */
     public String host() {
-        return FreePorts.LOOPBACK;
+        return EmbeddedRedis.HOST;
     }
 
     /** The port clients connect to. */

@@ -2,6 +2,7 @@ package io.redstream.testkit;
 
 import static java.util.Objects.requireNonNull;
 
+import io.redstream.embedded.RedisProcessException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,6 +2,7 @@ package io.redstream.testkit;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.redstream.embedded.AppendFsync;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -8,7 +8,7 @@ import io.redstream.core.RedStreamException;
 import io.redstream.core.consumer.ConsumerSettings;
 import io.redstream.core.consumer.StreamConsumer;
 import io.redstream.core.stream.StreamEntry;
-import io.redstream.testkit.AppendFsync;
+import io.redstream.embedded.AppendFsync;
 import io.redstream.testkit.RedisServerProcess;
 import java.time.Duration;
 import java.util.ArrayList;

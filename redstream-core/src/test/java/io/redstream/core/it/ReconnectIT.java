@@ -19,7 +19,7 @@ class ReconnectIT {
     void redisRestart_clientFailsFastThenRecoversWithoutRebuild() {
         // fsync always: this test is about the client reconnecting, not about what everysec may lose on a kill.
         try (RedisServerProcess redis = RedisServerProcess.builder().appendOnly(true)
-                .appendFsync(io.redstream.testkit.AppendFsync.ALWAYS).start();
+                .appendFsync(io.redstream.embedded.AppendFsync.ALWAYS).start();
                 RedStream rs = RedStream.builder().redisUri(redis.uri()).identity("reconnect")
                         .connectTimeout(Duration.ofMillis(500)).socketTimeout(Duration.ofSeconds(1)).build()) {
             String before = rs.publish(TASKS, Map.of("n", "before"));

@@ -3,14 +3,15 @@ package io.redstream.mcp.cli;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 
-import io.redstream.testkit.RedisServerProcess;
+import io.redstream.embedded.EmbeddedRedis;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code redstream-mcp embedded-redis}: runs the bundled Redis on its own, prints its URI (with its password) on
- * stdout, and stops it when stdin closes or on SIGTERM. For sharing one throwaway Redis between several servers or
+ * {@code redstream-mcp embedded-redis}: runs the bundled Redis on its own with a random password, prints its URI
+ * (password included: stdout's only reader is whoever started this process), and stops it when stdin closes, on
+ * SIGTERM, or when this process is killed. For sharing one throwaway Redis between several servers or
  * clients; the data is temporary.
  */
 @Command(name = "embedded-redis", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -38,12 +39,12 @@ final class EmbeddedRedisCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--port must be between 0 (any free port) and"
                     + " 65535, but was " + port);
         }
-        try (RedisServerProcess redis = RedisServerProcess.builder().port(port).start()) {
+        try (EmbeddedRedis redis = EmbeddedRedis.builder().port(port).start()) {
             Runtime.getRuntime().addShutdownHook(new Thread(redis::close, "redstream-embedded-redis-stop"));
             spec.commandLine().getOut().println(redis.uri());
             spec.commandLine().getOut().flush();
-            io.err().println("Embedded Redis on 127.0.0.1:" + redis.port() + " (pid " + redis.pid() + ", temporary"
-                    + " data); close stdin (Ctrl-D) or send SIGTERM to stop it.");
+            io.err().println("Embedded Redis at " + redis.redactedUri() + " (pid " + redis.pid() + ", temporary data;"
+                    + " the URI with its password is on stdout); close stdin (Ctrl-D) or send SIGTERM to stop it.");
             byte[] buffer = new byte[512];
             while (io.in().read(buffer) >= 0) {
                 // input is ignored; its end means stop

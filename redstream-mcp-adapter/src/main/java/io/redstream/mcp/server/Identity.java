@@ -27,6 +27,9 @@ public final class Identity {
 
     private static final Logger log = LoggerFactory.getLogger(Identity.class);
 
+    /** One instance, so that views of the local admin are found by identity. */
+    private static final Principal LOCAL_ADMIN = Principal.localAdmin();
+
     private final Authenticator authenticator;
     private final Policy policy;
     private final String token;
@@ -97,7 +100,7 @@ public final class Identity {
             warn.accept("no authentication configured (--jwt-secret-file, --jwt-public-key-file, --api-keys-file):"
                     + " stdio callers act as local admin of the namespace '" + policy.naming().namespace() + "'"
                     + (token != null ? "; REDSTREAM_TOKEN is ignored" : ""));
-            return Principal.localAdmin();
+            return LOCAL_ADMIN;
         }
         if (token == null) {
             warn.accept("authentication is configured but REDSTREAM_TOKEN is not set: every tool call will be refused"
@@ -119,7 +122,7 @@ public final class Identity {
     public CallerResolver stdioCallers() {
         return (McpTransportContext context) -> {
             if (authenticator == null) {
-                return Principal.localAdmin();
+                return LOCAL_ADMIN;
             }
             if (token == null) {
                 throw new AuthenticationException("this server requires authentication: set REDSTREAM_TOKEN in the"

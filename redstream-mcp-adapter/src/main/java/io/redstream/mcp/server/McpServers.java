@@ -70,7 +70,8 @@ public final class McpServers {
             specs.add(new AsyncToolSpecification(tool.sdkTool(), (exchange, request) -> {
                 McpTransportContext context = exchange.transportContext();
                 Object control = context.get(StdioTransport.CONTROL);
-                return invoker.call(tool, request.arguments(), context,
+                Object parsed = context.get(StdioTransport.ARGUMENTS);
+                return invoker.call(tool, parsed != null ? parsed : request.arguments(), context,
                         control instanceof CallControl c ? c : new CallControl());
             }));
         }

@@ -15,13 +15,13 @@ import org.slf4j.LoggerFactory;
 import io.redstream.core.RedStream;
 import io.redstream.core.RedStreamConnectionException;
 import io.redstream.core.Redaction;
+import io.redstream.embedded.EmbeddedRedis;
 import io.redstream.mcp.ServerConfig;
 import io.redstream.mcp.tools.RedisSite;
-import io.redstream.testkit.RedisServerProcess;
 
 /**
  * The Redis the tools talk to: the one named by {@code --redis}/{@code --cluster}, or an embedded Redis started
- * for this process and stopped with it. Connecting (and starting the embedded Redis) runs in the background once
+ * for this process (protected by a random password, stopped with the server even when it is killed). Connecting (and starting the embedded Redis) runs in the background once
  * {@link #start()} is called — after the server answers its first messages — and the first call waits for it (at
  * most {@link #STARTUP_WAIT}). A cluster that could not be reached is tried again on the next call.
  * Thread-safe; {@link #close()} is idempotent and also stops a start still in progress.
@@ -36,7 +36,7 @@ public final class RedisConnection implements AutoCloseable, RedisSite {
     private final RedStream.Builder builder;
     private final Object lock = new Object();
     private CompletableFuture<RedStream> client;
-    private RedisServerProcess embedded;
+    private EmbeddedRedis embedded;
     private boolean closed;
 
     /**
@@ -140,7 +140,7 @@ public final class RedisConnection implements AutoCloseable, RedisSite {
 
     private RedStream open() {
         if (config.embeddedRedis()) {
-            RedisServerProcess process = RedisServerProcess.start();
+            EmbeddedRedis process = EmbeddedRedis.start(); // a random password only this process knows
             synchronized (lock) {
                 if (closed) {
                     process.close();
@@ -148,9 +148,9 @@ public final class RedisConnection implements AutoCloseable, RedisSite {
                 }
                 embedded = process;
             }
-            log.info("embedded Redis started on 127.0.0.1:{} (pid {}); it stops when this server exits",
-                    process.port(), process.pid());
-            builder.redisUri(process.uri());
+            log.info("embedded Redis started at redis://{} (pid {}), protected by a random password; it is stopped"
+                    + " when this server exits, even if it is killed", process.address(), process.pid());
+            builder.redisUri(process.uri()); // with the password: never log it
         }
         RedStream rs;
         synchronized (builder) { // the builder is shared by retries
@@ -168,7 +168,7 @@ public final class RedisConnection implements AutoCloseable, RedisSite {
     @Override
     public void close() {
         CompletableFuture<RedStream> current;
-        RedisServerProcess process;
+        EmbeddedRedis process;
         synchronized (lock) {
             if (closed) {
                 return;

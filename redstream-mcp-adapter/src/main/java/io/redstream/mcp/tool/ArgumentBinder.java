@@ -3,7 +3,6 @@ package io.redstream.mcp.tool;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,8 +27,10 @@ final class ArgumentBinder {
         this.mapper = requireNonNull(mapper, "mapper");
     }
 
-    <A> A bind(ToolDefinition<A, ?> tool, ToolSchema schema, Map<String, Object> raw) {
-        ObjectNode arguments = raw == null ? mapper.createObjectNode() : mapper.valueToTree(raw);
+    /** @param raw the arguments as a map, or a JSON object node (which is modified: defaults are filled in) */
+    <A> A bind(ToolDefinition<A, ?> tool, ToolSchema schema, Object raw) {
+        ObjectNode arguments = raw instanceof ObjectNode node ? node
+                : raw == null ? mapper.createObjectNode() : mapper.valueToTree(raw);
         schema.defaults().forEach((name, value) -> {
             if (!arguments.has(name)) {
                 arguments.set(name, value);

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
@@ -50,11 +51,13 @@ final class ResultShaper {
     }
 
     CallToolResult shape(String tool, Object result) throws JsonProcessingException {
-        ObjectNode tree = mapper.valueToTree(result);
-        String json = mapper.writeValueAsString(tree);
-        if (lineBytes(json) <= maxLineBytes) {
-            return success(tree, json);
+        // The usual case writes the record once: that JSON is both the text and, as a raw value, the structured copy.
+        String direct = mapper.writeValueAsString(result);
+        if (lineBytes(direct) <= maxLineBytes) {
+            return success(new RawValue(direct), direct);
         }
+        ObjectNode tree = mapper.valueToTree(result);
+        String json = direct;
         List<String> arrays = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = tree.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -91,10 +94,10 @@ final class ResultShaper {
         return success(cut, cutJson);
     }
 
-    private static CallToolResult success(JsonNode tree, String json) {
+    private static CallToolResult success(Object structured, String json) {
         return CallToolResult.builder()
                 .content(List.of(TextContent.builder(json).build()))
-                .structuredContent(tree)
+                .structuredContent(structured)
                 .isError(false)
                 .build();
     }

@@ -3,7 +3,6 @@ package io.redstream.mcp.tool;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -53,10 +52,11 @@ public final class ToolInvoker {
     }
 
     /**
-     * The result of calling {@code tool} with {@code arguments}. A quick call runs when the returned {@code Mono}
+     * The result of calling {@code tool} with {@code arguments} (the request's arguments as a map, or as the JSON
+     * tree the transport parsed, which the call may then modify). A quick call runs when the returned {@code Mono}
      * is subscribed, on the subscribing thread; a waiting call is admitted there and then runs on a worker.
      */
-    public <A, R> Mono<CallToolResult> call(RegisteredTool<A, R> tool, Map<String, Object> arguments,
+    public <A, R> Mono<CallToolResult> call(RegisteredTool<A, R> tool, Object arguments,
             io.modelcontextprotocol.common.McpTransportContext context, CallControl control) {
         return Mono.defer(() -> {
             ToolDefinition<A, R> definition = tool.definition();

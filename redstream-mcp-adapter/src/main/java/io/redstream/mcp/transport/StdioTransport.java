@@ -48,6 +48,11 @@ public final class StdioTransport implements McpServerTransportProvider {
 
     /** Key of the call's {@link CallControl} in the transport context. */
     public static final String CONTROL = "redstream.call-control";
+    /**
+     * Key of a {@code tools/call}'s arguments as the transport parsed them (a {@code JsonNode}), so validation works
+     * on the parsed tree instead of converting the SDK's map back into one.
+     */
+    public static final String ARGUMENTS = "redstream.arguments";
 
     private static final Logger log = LoggerFactory.getLogger(StdioTransport.class);
 
@@ -218,7 +223,9 @@ public final class StdioTransport implements McpServerTransportProvider {
         if (McpSchema.METHOD_INITIALIZE.equals(method)) {
             phase = Phase.INITIALIZING;
         }
-        forward(request, McpTransportContext.create(Map.of(CONTROL, control)));
+        JsonNode arguments = JsonRpc.parsedArguments(request.params());
+        forward(request, McpTransportContext.create(arguments != null
+                ? Map.of(CONTROL, control, ARGUMENTS, arguments) : Map.of(CONTROL, control)));
     }
 
     private void notification(McpSchema.JSONRPCNotification notification) {

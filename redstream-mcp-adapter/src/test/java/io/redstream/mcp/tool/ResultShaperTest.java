@@ -31,11 +31,16 @@ class ResultShaperTest {
                 .getBytes(StandardCharsets.UTF_8).length;
     }
 
+    /** The structured content as a client receives it. */
+    private JsonNode structured(CallToolResult r) throws Exception {
+        return json.readTree(json.writeValueAsString(r.structuredContent()));
+    }
+
     @Test
     void shape_smallResult_isStructuredAndTextTheSame() throws Exception {
         CallToolResult r = new ResultShaper(ToolJson.mapper(), 4096).shape("t", new Listing("s", List.of("a")));
         assertThat(r.isError()).isFalse();
-        JsonNode structured = (JsonNode) r.structuredContent();
+        JsonNode structured = structured(r);
         assertThat(structured.toString()).isEqualTo("{\"stream\":\"s\",\"items\":[\"a\"]}");
         assertThat(((McpSchema.TextContent) r.content().get(0)).text()).isEqualTo(structured.toString());
     }
@@ -48,7 +53,7 @@ class ResultShaperTest {
         }
         for (int cap : new int[] {8192, 20_000, 40_000}) {
             CallToolResult r = new ResultShaper(ToolJson.mapper(), cap).shape("t", new Listing("s", items));
-            JsonNode structured = (JsonNode) r.structuredContent();
+            JsonNode structured = structured(r);
             assertThat(structured.get("truncated").asBoolean()).isTrue();
             assertThat(structured.get("items").size()).isBetween(1, 499);
             assertThat(structured.get("stream").asText()).isEqualTo("s");
