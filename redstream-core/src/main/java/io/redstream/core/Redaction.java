@@ -23,7 +23,6 @@ public final class Redaction {
     private static final Pattern PAIR =
             Pattern.compile("(?i)(?<![:.])\\b(password|passwd|secret|token|auth)(\\s*[=:]\\s*)[^\\s,;&]+");
 
-    private static final int MAX_FRAMES = 30;
     private static final int MAX_CAUSES = 8;
 
     private Redaction() {
@@ -41,27 +40,25 @@ public final class Redaction {
     }
 
     /**
-     * An exception chain for a log: class names, redacted messages and bounded stack traces. Never show it to a
-     * caller.
+     * An exception chain for a log, on one line: each cause's class name and redacted message, and where the
+     * first one was thrown — no stack trace (logs must not carry them). Never show it to a caller.
      */
     public static String describe(Throwable t) {
         StringBuilder b = new StringBuilder();
         Throwable current = t;
         for (int depth = 0; current != null && depth < MAX_CAUSES; depth++, current = current.getCause()) {
             if (depth > 0) {
-                b.append("\nCaused by: ");
+                b.append("; caused by ");
             }
             b.append(current.getClass().getName());
             String message = redact(current.getMessage());
             if (message != null) {
-                b.append(": ").append(message);
+                b.append(": ").append(message.replaceAll("\\s*[\\r\\n]+\\s*", " "));
             }
             StackTraceElement[] frames = current.getStackTrace();
-            for (int i = 0; i < Math.min(frames.length, MAX_FRAMES); i++) {
-                b.append("\n\tat ").append(frames[i]);
-            }
-            if (frames.length > MAX_FRAMES) {
-                b.append("\n\t... ").append(frames.length - MAX_FRAMES).append(" more");
+            if (depth == 0 && frames.length > 0) {
+                b.append(" (at ").append(frames[0].getClassName()).append('.').append(frames[0].getMethodName())
+                        .append(')');
             }
             if (current.getCause() == current) {
                 break;

@@ -9,10 +9,13 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 
+import org.slf4j.LoggerFactory;
+
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpAsyncServer;
 import io.redstream.auth.AuthMethod;
 import io.redstream.auth.Principal;
+import io.redstream.core.Redaction;
 import io.redstream.mcp.ServerConfig;
 import io.redstream.mcp.tool.ToolCatalog;
 import io.redstream.mcp.tool.ToolInvoker;
@@ -21,6 +24,7 @@ import io.redstream.mcp.tool.ToolSettings;
 import io.redstream.mcp.tool.WaitingCapacity;
 import io.redstream.mcp.tools.Tools;
 import io.redstream.mcp.transport.StdioTransport;
+import reactor.core.publisher.Hooks;
 
 /**
  * A running MCP server on stdin/stdout: identity, Redis connection, tools and transport, started together and
@@ -47,6 +51,9 @@ public final class StdioServer implements AutoCloseable {
 
     private StdioServer(ServerConfig config, InputStream in, OutputStream out, Consumer<String> warn) {
         this.config = config;
+        // An error Reactor cannot deliver (the call it belonged to was cancelled) is logged redacted, on one line.
+        Hooks.onErrorDropped(e -> LoggerFactory.getLogger(StdioServer.class).debug("dropped after its call ended: {}",
+                Redaction.describe(e)));
         Identity identity = Identity.of(config);
         Principal caller = identity.startupCaller(warn);
         this.redis = new RedisConnection(config, publisherIdentity(caller));

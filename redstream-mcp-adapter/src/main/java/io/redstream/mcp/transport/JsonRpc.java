@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Map;
 
 import io.modelcontextprotocol.spec.McpSchema;
 
@@ -109,28 +108,9 @@ public final class JsonRpc {
             return new McpSchema.JSONRPCNotification("2.0", method.asText(), params);
         }
         if (McpSchema.METHOD_TOOLS_CALL.equals(method.asText())) {
-            return new McpSchema.JSONRPCRequest("2.0", method.asText(), id, toolCall(id, params));
+            checkToolCall(id, params);
         }
         return new McpSchema.JSONRPCRequest("2.0", method.asText(), id, params);
-    }
-
-    /**
-     * A {@code tools/call}'s params as the SDK's own request type: the SDK takes an instance of the type it converts
-     * to as it is, so the arguments are not converted again (they stay the parsed tree, see {@link JsonObjectMap}).
-     */
-    @SuppressWarnings("unchecked")
-    private McpSchema.CallToolRequest toolCall(Object id, JsonNode params) throws Refusal {
-        checkToolCall(id, params);
-        JsonNode arguments = params.get("arguments");
-        JsonNode meta = params.get("_meta");
-        return new McpSchema.CallToolRequest(params.get("name").asText(),
-                arguments == null || arguments.isNull() ? Map.of() : new JsonObjectMap((ObjectNode) arguments),
-                meta == null || meta.isNull() ? null : writer.convertValue(meta, Map.class));
-    }
-
-    /** The parsed arguments of a {@code tools/call} request made by {@link #parse}, or null. */
-    public static ObjectNode parsedArguments(Object params) {
-        return params instanceof McpSchema.CallToolRequest r && r.arguments() instanceof JsonObjectMap m ? m.node() : null;
     }
 
     private static void checkToolCall(Object id, JsonNode params) throws Refusal {

@@ -223,8 +223,9 @@ public final class StdioTransport implements McpServerTransportProvider {
         if (McpSchema.METHOD_INITIALIZE.equals(method)) {
             phase = Phase.INITIALIZING;
         }
-        JsonNode arguments = JsonRpc.parsedArguments(request.params());
-        forward(request, McpTransportContext.create(arguments != null
+        JsonNode arguments = McpSchema.METHOD_TOOLS_CALL.equals(method) && request.params() instanceof JsonNode p
+                ? p.get("arguments") : null;
+        forward(request, McpTransportContext.create(arguments != null && arguments.isObject()
                 ? Map.of(CONTROL, control, ARGUMENTS, arguments) : Map.of(CONTROL, control)));
     }
 

@@ -71,6 +71,18 @@ class CliTest {
     }
 
     @Test
+    void docsFlagTable_namesEveryOptionAndItsVariable() throws Exception {
+        String table = Files.readString(Path.of("..", "docs", "mcp.md"), StandardCharsets.UTF_8);
+        for (Field f : ServeCommand.class.getDeclaredFields()) {
+            Option option = f.getAnnotation(Option.class);
+            if (option != null) {
+                assertThat(table).as(option.names()[0]).containsPattern("\\| `" + option.names()[0]
+                        + "[ `][^|]*\\| `" + f.getAnnotation(Env.class).value() + "` \\|");
+            }
+        }
+    }
+
+    @Test
     void version_printsTheVersion() {
         assertThat(run(Map.of(), "--version")).isZero();
         assertThat(out()).startsWith("redstream-mcp ");
