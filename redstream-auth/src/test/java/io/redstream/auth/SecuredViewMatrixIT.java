@@ -198,6 +198,7 @@ class SecuredViewMatrixIT {
             Map.entry("RedStream.limits()", "configuration, no Redis"),
             Map.entry("RedStream.guard()", "configuration, no Redis"),
             Map.entry("RedStream.isCluster()", "configuration, no Redis"),
+            Map.entry("RedStream.observations()", "configuration, no Redis"),
             Map.entry("RedStream.withGuard(AccessGuard)", "makes a view; what Policy.secure uses"),
             Map.entry("RedStream.close()", "lifecycle; a view closes nothing (PolicySecureTest)"),
             Map.entry("RedStream.toString()", "no Redis"),

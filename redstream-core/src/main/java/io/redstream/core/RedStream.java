@@ -19,9 +19,12 @@ import io.redstream.core.internal.MessageEncoder;
 import io.redstream.core.internal.NamedThreadFactory;
 import io.redstream.core.internal.OperationMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import io.redstream.core.internal.RedisGateway;
 import io.redstream.core.internal.RedisUris;
 import io.redstream.core.internal.Resources;
+import io.redstream.core.internal.observation.ObservedHandler;
+import io.redstream.core.observation.RedStreamObservations;
 import io.redstream.core.health.HealthReport;
 import io.redstream.core.naming.NamingPolicy;
 import io.redstream.core.pubsub.PubSubOperations;
@@ -149,7 +152,9 @@ public final class RedStream implements AutoCloseable {
                     + ctx.limits().maxCount() + "), but was " + settings.batchSize());
         }
         warnIfCannotDeadLetter(settings);
-        return new DefaultStreamConsumer(groups, settings, handler, ctx.gateway().metrics().registry(),
+        MessageHandler observed = ObservedHandler.wrap(handler, ctx.observations(),
+                ctx.stream(settings.stream()).redisName(), settings.group());
+        return new DefaultStreamConsumer(groups, settings, observed, ctx.gateway().metrics().registry(),
                 ctx.limits().maxCount(), ctx.resources()).start();
     }
 
@@ -170,6 +175,14 @@ public final class RedStream implements AutoCloseable {
                     + " exhaust maxDeliveries stay pending and are retried instead of dead-lettered", settings.group(),
                     settings.consumer(), settings.stream());
         }
+    }
+
+    /**
+     * This client's Micrometer observations (publish, process), and the factory modules built on core use to
+     * observe their own operations with the same registry and conventions.
+     */
+    public RedStreamObservations observations() {
+        return ctx.observations();
     }
 
     /** The naming rules every name is checked against. */
@@ -234,7 +247,9 @@ public final class RedStream implements AutoCloseable {
      *   <li>{@code clock}: {@link Clock#systemUTC()};</li>
      *   <li>{@code ssl}: from the URI scheme ({@code rediss}), false for cluster nodes unless set; the JVM's
      *       default trust store unless {@code sslContext} is given; hostnames always verified;</li>
-     *   <li>{@code meterRegistry}: none (no meters recorded).</li>
+     *   <li>{@code meterRegistry}: none (no meters recorded);</li>
+     *   <li>{@code observationRegistry}: {@link ObservationRegistry#NOOP} (nothing observed, nothing written into
+     *       messages).</li>
      * </ul>
      */
     public static final class Builder {
@@ -260,6 +275,7 @@ public final class RedStream implements AutoCloseable {
         private String password;
         private Boolean ssl;
         private MeterRegistry meterRegistry;
+        private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
         private javax.net.ssl.SSLContext sslContext;
 
         private Builder() {
@@ -361,6 +377,17 @@ public final class RedStream implements AutoCloseable {
         }
 
         /**
+         * Where publish and process observations go ({@code redstream.publish}, {@code redstream.process}, with the
+         * OpenTelemetry messaging keys; see {@link RedStreamObservations}). With a tracer among the registry's
+         * handlers, publish writes the W3C {@code traceparent} into each message and consumers continue that trace.
+         * Default: {@link ObservationRegistry#NOOP}.
+         */
+        public Builder observationRegistry(ObservationRegistry observationRegistry) {
+            this.observationRegistry = requireNonNull(observationRegistry, "observationRegistry");
+            return this;
+        }
+
+        /**
          * TLS with this context's trust (and, for mutual TLS, key) material instead of the JVM defaults; turns TLS
          * on. The server certificate must name the host dialled (hostname verification stays on).
          */
@@ -422,7 +449,8 @@ public final class RedStream implements AutoCloseable {
             }
             ExecutorService readExecutor = Executors.newCachedThreadPool(new NamedThreadFactory("redstream-read"));
             ClientContext ctx = new ClientContext(gateway, naming, AccessGuard.ALLOW_ALL, limits, clock,
-                    new MessageEncoder(identity, clock, limits), readExecutor, new Resources());
+                    new MessageEncoder(identity, clock, limits), readExecutor, new Resources(),
+                    RedStreamObservations.of(observationRegistry));
             return new RedStream(ctx, true);
         }
     }
