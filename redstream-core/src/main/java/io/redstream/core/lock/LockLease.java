@@ -15,6 +15,7 @@ import java.time.Instant;
  * @param expiresAt when the lock frees itself unless extended (by the acquiring client's clock)
  */
 public record LockLease(String key, String owner, long token, Instant expiresAt) {
+    /** Checks the required values. */
     public LockLease {
         requireNonNull(key, "key");
         requireNonNull(owner, "owner");

@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param expiresAt when the current holder's lease ends
  */
 public record LockResult(String key, boolean acquired, LockLease lease, String holder, Instant expiresAt) {
+    /** Checks the required values, and that a lease is given exactly when acquired. */
     public LockResult {
         requireNonNull(key, "key");
         requireNonNull(holder, "holder");

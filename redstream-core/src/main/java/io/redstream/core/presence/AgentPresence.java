@@ -16,6 +16,7 @@ import java.util.Map;
  */
 public record AgentPresence(String agent, String status, Instant lastSeen, Instant expiresAt,
         Map<String, Object> info) {
+    /** Checks the required values; copies {@code info} (none: empty). */
     public AgentPresence {
         requireNonNull(agent, "agent");
         requireNonNull(status, "status");

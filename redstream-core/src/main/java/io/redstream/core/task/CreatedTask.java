@@ -11,6 +11,7 @@ import static java.util.Objects.requireNonNull;
  * @param traceId the trace id written on the task and its events (the caller's, or a new one)
  */
 public record CreatedTask(String board, String taskId, TaskStatus status, String traceId) {
+    /** Checks that every value is given. */
     public CreatedTask {
         requireNonNull(board, "board");
         requireNonNull(taskId, "taskId");

@@ -17,12 +17,17 @@ import java.util.Map;
  * throws {@link InvalidArgumentException} naming the parameter, the rule and the value.
  */
 public final class NewTask {
+    /** Priority of a task that sets none. */
     public static final int DEFAULT_PRIORITY = 0;
+    /** Attempts of a task that sets none. */
     public static final int DEFAULT_MAX_ATTEMPTS = 3;
     /** Highest {@code maxAttempts}. */
     public static final int MAX_ATTEMPTS_LIMIT = 100;
+    /** Longest title. */
     public static final int MAX_TITLE_LENGTH = 512;
+    /** Longest description. */
     public static final int MAX_DESCRIPTION_LENGTH = 16_384;
+    /** Longest trace id. */
     public static final int MAX_TRACE_ID_LENGTH = 128;
 
     private final String title;
@@ -53,6 +58,7 @@ public final class NewTask {
         return new Builder(title);
     }
 
+    /** The title. */
     public String title() {
         return title;
     }
@@ -62,6 +68,7 @@ public final class NewTask {
         return description;
     }
 
+    /** The priority (informational). */
     public int priority() {
         return priority;
     }
@@ -76,6 +83,7 @@ public final class NewTask {
         return payload;
     }
 
+    /** The attempt after whose failure or expiry the task is dead. */
     public int maxAttempts() {
         return maxAttempts;
     }
@@ -161,6 +169,7 @@ public final class NewTask {
             return this;
         }
 
+        /** The task, as set. */
         public NewTask build() {
             return new NewTask(this);
         }

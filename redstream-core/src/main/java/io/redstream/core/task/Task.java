@@ -37,6 +37,7 @@ public record Task(String board, String taskId, TaskStatus status, String title,
         String assignee, Map<String, Object> payload, int attempt, int maxAttempts, String owner,
         Instant leaseExpiresAt, Instant retryAt, Map<String, Object> result, String note, String traceId,
         Instant createdAt, Instant updatedAt, List<TaskEvent> history) {
+    /** Checks the required values; copies the maps and the history (no payload: empty). */
     public Task {
         requireNonNull(board, "board");
         requireNonNull(taskId, "taskId");

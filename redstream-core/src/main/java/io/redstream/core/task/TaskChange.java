@@ -13,6 +13,7 @@ import java.time.Instant;
  * @param leaseExpiresAt the renewed lease after progress; {@code null} after any other update
  */
 public record TaskChange(String taskId, TaskStatus status, int attempt, Instant leaseExpiresAt) {
+    /** Checks the required values. */
     public TaskChange {
         requireNonNull(taskId, "taskId");
         requireNonNull(status, "status");

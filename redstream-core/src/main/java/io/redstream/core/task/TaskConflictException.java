@@ -14,6 +14,7 @@ public class TaskConflictException extends ConflictException {
     private final String holder;
     private final int attempt;
 
+    /** A refusal saying {@code message}, with the task's status, recorded owner and attempt. */
     public TaskConflictException(String message, TaskStatus status, String holder, int attempt) {
         super(message);
         this.status = status;

@@ -19,6 +19,7 @@ import java.time.Instant;
  */
 public record TaskEvent(long seq, TaskEventType type, TaskStatus status, String agent, int attempt, Instant at,
         String note) {
+    /** Checks the required values. */
     public TaskEvent {
         requireNonNull(type, "type");
         requireNonNull(status, "status");

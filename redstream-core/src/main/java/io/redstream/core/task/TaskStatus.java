@@ -7,12 +7,11 @@ import java.util.stream.Collectors;
 /**
  * Where a task stands. {@link #id()} is the stable lower-case name stored in Redis and shown to agents.
  *
- * <pre>
- * open ──claim──▶ claimed ──progress──▶ in_progress ──complete──▶ done
- *   ▲                │  │                  │
- *   └──lease expired─┘  └──fail──▶ failed ─┴──(claim when due)──▶ claimed ...
- *                          (last attempt: dead)
- * </pre>
+ * <p>Transitions: {@code open → claimed} (claim); {@code claimed/in_progress → in_progress} (progress),
+ * {@code → done} (complete), {@code → failed} (fail) or {@code → dead} (fail on the last attempt);
+ * {@code claimed/in_progress → open} when the lease ran out, or {@code → dead} when that was the last attempt;
+ * {@code failed → claimed} (claim, once the retry is due). {@code done} and {@code dead} are final. See
+ * {@code docs/coordination.md}.
  */
 public enum TaskStatus {
     /** Created, or its lease ran out; claimable. */

@@ -239,9 +239,10 @@ public final class DefaultTaskBoard implements TaskBoard {
         ctx.guard().checkPattern(Action.KEY_GET, names.records);
 
         List<TaskSummary> out = new ArrayList<>();
-        int batch = Math.max(n, TaskStore.PAGE);
+        int budget = Math.max(MAX_LIST_SCAN, n);
         int scanned = 0;
-        while (scanned < Math.max(MAX_LIST_SCAN, n)) {
+        while (scanned < budget) {
+            int batch = Math.min(Math.max(n, TaskStore.PAGE), budget - scanned);
             List<StreamEntry> entries = store.entries(after, batch);
             List<Summary> summaries = store.summaries(entries.stream().map(StreamEntry::id).toList());
             for (int i = 0; i < entries.size(); i++) {
