@@ -95,17 +95,6 @@ public final class CoordinationArguments {
     }
 
     private static boolean isSegment(String s) {
-        int n = s.length();
-        if (n < 1 || n > MAX_NAME_LENGTH) {
-            return false;
-        }
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'
-                    || c == '-')) {
-                return false;
-            }
-        }
-        return true;
+        return s.length() <= MAX_NAME_LENGTH && io.redstream.core.naming.NamingPolicy.isSegment(s);
     }
 }

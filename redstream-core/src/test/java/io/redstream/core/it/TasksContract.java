@@ -234,6 +234,25 @@ abstract class TasksContract {
         assertThat(pendingConsumers()).containsEntry(assigned, "beta");
     }
 
+    @Test
+    void claim_aForeignValueUnderATasksName_isSkippedNotFatal() {
+        String spoiled = board.create(NewTask.of("spoiled")).taskId();
+        String garbled = board.create(NewTask.of("garbled")).taskId();
+        String fine = board.create(NewTask.of("fine")).taskId();
+        board.claim("alpha", LEASE).orElseThrow();
+        board.claim("alpha", LEASE).orElseThrow();
+        clock.advance(LEASE);
+        try (UnifiedJedis raw = target().raw()) {
+            raw.del("nova:task:boomerang:task:" + spoiled);
+            raw.set("nova:task:boomerang:task:" + spoiled, "not a hash");
+            raw.hset("nova:task:boomerang:task:" + garbled, "status", "bogus");
+        }
+
+        assertThat(board.claim("beta", LEASE)).map(Task::taskId).hasValue(fine);
+        assertThat(board.sweep().scanned()).isEqualTo(3);
+        assertThat(board.claim("beta", LEASE)).isEmpty();
+    }
+
     // ------------------------------------------------------------------------------------------------- updates
 
     @Test

@@ -45,6 +45,11 @@ final class Claimer {
         long repairAfter = TaskBoard.REPAIR_AFTER.toMillis();
         store.forEachPending((taskId, s) -> {
             long now = ctx.clock().millis();
+            if (s.corrupt()) {
+                LOG.warn("task {} on board {}: its key is not a task hash RedStream wrote; skipped", taskId,
+                        names.board);
+                return true;
+            }
             if (!s.exists()) {
                 // a claim died between delivering the entry and recording it: the task was never started
                 StreamEntry entry = store.entry(taskId);

@@ -34,6 +34,9 @@ final class Sweeper {
         store.forEachPending((taskId, s) -> {
             scanned++;
             long now = ctx.clock().millis();
+            if (s.corrupt()) {
+                return true;
+            }
             if (!s.exists()) {
                 StreamEntry entry = store.entry(taskId);
                 if (entry != null && !entry.isDeleted()) {

@@ -90,7 +90,13 @@ final class TaskStore {
                 p.sync();
             }
             List<Summary> out = new ArrayList<>(responses.size());
-            responses.forEach(r -> out.add(Summary.of(r.get())));
+            for (Response<List<String>> r : responses) {
+                try {
+                    out.add(Summary.of(r.get()));
+                } catch (redis.clients.jedis.exceptions.JedisDataException wrongType) {
+                    out.add(Summary.CORRUPT); // one foreign key under a task's name must not stop the board
+                }
+            }
             return out;
         });
     }
