@@ -783,6 +783,16 @@ class SecuredViewMatrixIT {
                 op("locks().release", (v, s) -> v.locks().release(s.lock()))
                         .covers("Locks.release(LockLease)").checks(on("key.set", LOCK)).sends("EVALSHA")
                         .verify((r, res, s) -> assertThat(res).isEqualTo(true)),
+                op("locks().release(key, owner, token)", (v, s) -> v.locks().release(LOCK, s.subject(),
+                        s.lock().token()))
+                        .covers("Locks.release(String,String,long)").checks(on("key.set", LOCK)).sends("EVALSHA")
+                        .verify((r, res, s) -> assertThat(res).isEqualTo(true)),
+                op("locks().extend(key, owner, token)", (v, s) -> v.locks().extend(LOCK, s.subject(),
+                        s.lock().token(), LEASE))
+                        .covers("Locks.extend(String,String,long,Duration)").checks(on("key.set", LOCK))
+                        .sends("EVALSHA")
+                        .verify((r, res, s) -> assertThat(SecuredViewMatrixIT.<Optional<LockLease>>as(res))
+                                .isPresent()),
                 op("locks().extend", (v, s) -> v.locks().extend(s.lock(), LEASE))
                         .covers("Locks.extend(LockLease,Duration)").checks(on("key.set", LOCK)).sends("EVALSHA")
                         .verify((r, res, s) -> assertThat(SecuredViewMatrixIT.<Optional<LockLease>>as(res))

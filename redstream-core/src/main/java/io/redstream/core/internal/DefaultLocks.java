@@ -70,31 +70,40 @@ public final class DefaultLocks implements Locks {
     @Override
     public boolean release(LockLease lease) {
         requireNonNull(lease, "lease");
-        return releaseOrExtend(lease, null);
+        return release(lease.key(), lease.owner(), lease.token());
+    }
+
+    @Override
+    public boolean release(String key, String owner, long token) {
+        return releaseOrExtend(key, owner, token, null) != null;
     }
 
     @Override
     public Optional<LockLease> extend(LockLease lease, Duration ttl) {
         requireNonNull(lease, "lease");
-        CoordinationArguments.duration("ttl", ttl, MIN_TTL, MAX_TTL);
-        return releaseOrExtend(lease, ttl) ? Optional.of(new LockLease(lease.key(), lease.owner(), lease.token(),
-                Instant.ofEpochMilli(ctx.clock().millis() + ttl.toMillis()))) : Optional.empty();
+        return extend(lease.key(), lease.owner(), lease.token(), ttl);
     }
 
-    private boolean releaseOrExtend(LockLease lease, Duration ttl) {
-        ResourceName name = ctx.naming().key(lease.key());
-        CoordinationArguments.agent("lease.owner", lease.owner());
-        if (lease.token() < 1) {
-            throw new io.redstream.core.InvalidArgumentException("lease.token must be at least 1, but was "
-                    + lease.token());
+    @Override
+    public Optional<LockLease> extend(String key, String owner, long token, Duration ttl) {
+        CoordinationArguments.duration("ttl", ttl, MIN_TTL, MAX_TTL);
+        return Optional.ofNullable(releaseOrExtend(key, owner, token, ttl));
+    }
+
+    /** The lease as it stands afterwards (for a release: as it stood), or null when it was not the current one. */
+    private LockLease releaseOrExtend(String key, String owner, long token, Duration ttl) {
+        ResourceName name = ctx.naming().key(key);
+        CoordinationArguments.agent("owner", owner);
+        if (token < 1) {
+            throw new io.redstream.core.InvalidArgumentException("token must be at least 1, but was " + token);
         }
-        check(name, lease.owner());
+        check(name, owner);
         long now = ctx.clock().millis();
         String k = name.redisName();
-        String until = ttl == null ? "" : Long.toString(now + ttl.toMillis());
+        long until = ttl == null ? now : now + ttl.toMillis();
         Object reply = RELEASE_OR_EXTEND.run(ctx.gateway(), (ttl == null ? "release lock " : "extend lock ") + k, k,
-                List.of(lease.owner(), Long.toString(lease.token()), Long.toString(now), until));
-        return ((Number) reply).longValue() == 1;
+                List.of(owner, Long.toString(token), Long.toString(now), ttl == null ? "" : Long.toString(until)));
+        return ((Number) reply).longValue() == 1 ? new LockLease(k, owner, token, Instant.ofEpochMilli(until)) : null;
     }
 
     private void check(ResourceName name, String owner) {

@@ -59,8 +59,17 @@ public interface Locks {
     boolean release(LockLease lease);
 
     /**
+     * {@link #release(LockLease)} by the lease's parts, for callers that kept only the token (the owner is checked
+     * as the acting agent, so it must be given too).
+     */
+    boolean release(String key, String owner, long token);
+
+    /**
      * Moves the end of {@code lease} to {@code ttl} from now if it is still the current one; the extended lease
      * (same token), or empty when it ran out or another holds the lock.
      */
     Optional<LockLease> extend(LockLease lease, Duration ttl);
+
+    /** {@link #extend(LockLease, Duration)} by the lease's parts. */
+    Optional<LockLease> extend(String key, String owner, long token, Duration ttl);
 }

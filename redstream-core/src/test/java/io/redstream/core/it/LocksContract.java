@@ -135,6 +135,19 @@ abstract class LocksContract {
     }
 
     @Test
+    void releaseAndExtend_byKeyOwnerAndToken_actLikeTheLease() {
+        LockLease alpha = locks.acquire(KEY, "alpha", TTL).lease();
+        assertThat(locks.extend(KEY, "alpha", alpha.token() + 1, TTL)).as("a token never handed out").isEmpty();
+        LockLease extended = locks.extend(KEY, "alpha", alpha.token(), Duration.ofSeconds(20)).orElseThrow();
+        assertThat(extended).isEqualTo(new LockLease(KEY, "alpha", alpha.token(), clock.instant().plusSeconds(20)
+                .truncatedTo(ChronoUnit.MILLIS)));
+        assertThat(locks.release(KEY, "beta", alpha.token())).isFalse();
+        assertThat(locks.release(KEY, "alpha", alpha.token())).isTrue();
+        assertThat(locks.release(KEY, "alpha", alpha.token())).isFalse();
+        assertThat(locks.acquire(KEY, "beta", TTL).lease().token()).isEqualTo(2);
+    }
+
+    @Test
     void releaseAndExtend_byAnotherOwnerWithTheSameToken_areRefused() {
         LockLease alpha = locks.acquire(KEY, "alpha", TTL).lease();
         LockLease forged = new LockLease(KEY, "beta", alpha.token(), alpha.expiresAt());
@@ -185,7 +198,7 @@ abstract class LocksContract {
         assertThatThrownBy(() -> locks.extend(alpha, Duration.ofDays(2))).isInstanceOf(InvalidArgumentException.class)
                 .hasMessage("ttl must be between 100 ms and 24 h, but was 48 h");
         assertThatThrownBy(() -> locks.release(new LockLease(KEY, "alpha", 0, alpha.expiresAt())))
-                .isInstanceOf(InvalidArgumentException.class).hasMessage("lease.token must be at least 1, but was 0");
+                .isInstanceOf(InvalidArgumentException.class).hasMessage("token must be at least 1, but was 0");
         assertThat(locks.acquire(KEY, "beta", TTL).holder()).isEqualTo("alpha");
         try (UnifiedJedis raw = target().raw()) {
             assertThat(raw.hgetAll(KEY)).containsEntry("owner", "alpha").containsEntry("token", "1")
