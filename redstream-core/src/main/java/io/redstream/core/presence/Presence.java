@@ -38,6 +38,10 @@ public interface Presence {
     Duration MIN_TTL = Duration.ofSeconds(1);
     /** Longest heartbeat TTL. */
     Duration MAX_TTL = Duration.ofHours(24);
+    /** A TTL for callers that take it as optional input (heartbeat itself has no default). */
+    Duration DEFAULT_TTL = Duration.ofSeconds(60);
+    /** A status for callers that take it as optional input. */
+    String DEFAULT_STATUS = "online";
 
     /**
      * Records that {@code agent} is alive with {@code status} and {@code info} for the next {@code ttl}.

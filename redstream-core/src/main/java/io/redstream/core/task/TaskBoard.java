@@ -54,6 +54,8 @@ public interface TaskBoard {
     Duration MIN_LEASE = Duration.ofSeconds(1);
     /** Longest lease. */
     Duration MAX_LEASE = Duration.ofHours(24);
+    /** A lease for callers that take it as optional input (the board itself has no default). */
+    Duration DEFAULT_LEASE = Duration.ofMinutes(5);
     /** Longest retry delay of {@link #fail(String, String, String, Duration)}. */
     Duration MAX_RETRY_DELAY = Duration.ofHours(24);
     /** Transitions kept in a task's history; older ones are dropped. */
