@@ -2,6 +2,7 @@ package io.redstream.core.internal;
 
 import static java.util.Objects.requireNonNull;
 
+import io.redstream.core.InvalidArgumentException;
 import io.redstream.core.access.Action;
 import io.redstream.core.lock.LockLease;
 import io.redstream.core.lock.LockResult;
@@ -95,7 +96,7 @@ public final class DefaultLocks implements Locks {
         ResourceName name = ctx.naming().key(key);
         CoordinationArguments.agent("owner", owner);
         if (token < 1) {
-            throw new io.redstream.core.InvalidArgumentException("token must be at least 1, but was " + token);
+            throw new InvalidArgumentException("token must be at least 1, but was " + token);
         }
         check(name, owner);
         long now = ctx.clock().millis();

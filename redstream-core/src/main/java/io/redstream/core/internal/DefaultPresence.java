@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.params.SetParams;
@@ -28,7 +30,7 @@ public final class DefaultPresence implements Presence {
     private static final Pattern STATUS = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
     private static final String FUNCTION = "presence";
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DefaultPresence.class);
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultPresence.class);
 
     private final ClientContext ctx;
     private final KeyScanner scanner;

@@ -13,6 +13,7 @@ import io.redstream.core.internal.Json;
 import io.redstream.core.internal.LuaScript;
 import io.redstream.core.internal.Values;
 import io.redstream.core.stream.EntryIds;
+import io.redstream.core.stream.MessageFields;
 import io.redstream.core.stream.StreamEntry;
 import io.redstream.core.task.CreatedTask;
 import io.redstream.core.task.NewTask;
@@ -106,7 +107,7 @@ public final class DefaultTaskBoard implements TaskBoard {
         String taskId = ctx.gateway().call("publish to " + stream, j -> j.xadd(stream, XAddParams.xAddParams(),
                 encoded)).toString();
         hook.reached(TaskStep.CREATE_APPENDED);
-        String traceId = encoded.get(io.redstream.core.stream.MessageFields.TRACE_ID);
+        String traceId = encoded.get(MessageFields.TRACE_ID);
         List<TaskOutbox.PendingEvent> created = store.createRecord(taskId, encoded);
         hook.reached(TaskStep.RECORD_CREATED);
         outbox.publish(taskId, traceId, created);
