@@ -10,6 +10,13 @@ import io.redstream.core.internal.consumer.DefaultStreamConsumer;
 import io.redstream.core.internal.ClientContext;
 import io.redstream.core.internal.ConnectionSettings;
 import io.redstream.core.internal.DefaultConsumerGroupOperations;
+import io.redstream.core.internal.DefaultLocks;
+import io.redstream.core.internal.DefaultPresence;
+import io.redstream.core.internal.task.DefaultTaskBoard;
+import io.redstream.core.internal.task.StepHook;
+import io.redstream.core.lock.Locks;
+import io.redstream.core.presence.Presence;
+import io.redstream.core.task.TaskBoard;
 import io.redstream.core.internal.DefaultPubSubOperations;
 import io.redstream.core.internal.DefaultStateOperations;
 import io.redstream.core.internal.DefaultStreamOperations;
@@ -44,8 +51,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
 /**
- * The RedStream client: Redis Streams, consumer groups, state, pub/sub and transactions under one naming
- * convention, on a standalone Redis or a Redis Cluster with the same code.
+ * The RedStream client: Redis Streams, consumer groups, state, pub/sub, transactions and agent coordination (task
+ * boards, locks, presence) under one naming convention, on a standalone Redis or a Redis Cluster with the same
+ * code.
  *
  * <pre>{@code
  * try (RedStream rs = RedStream.builder()
@@ -68,6 +76,8 @@ public final class RedStream implements AutoCloseable {
     private final ConsumerGroupOperations groups;
     private final StateOperations state;
     private final PubSubOperations pubsub;
+    private final Locks locks;
+    private final Presence presence;
 
     private RedStream(ClientContext ctx, boolean owner) {
         this.ctx = ctx;
@@ -76,6 +86,8 @@ public final class RedStream implements AutoCloseable {
         this.groups = new DefaultConsumerGroupOperations(ctx);
         this.state = new DefaultStateOperations(ctx);
         this.pubsub = new DefaultPubSubOperations(ctx);
+        this.locks = new DefaultLocks(ctx);
+        this.presence = new DefaultPresence(ctx);
     }
 
     /** A builder; see its Javadoc for every default. */
@@ -114,6 +126,27 @@ public final class RedStream implements AutoCloseable {
     /** Publish/subscribe, pattern subscriptions and the bounded {@code collect} helper. */
     public PubSubOperations pubsub() {
         return pubsub;
+    }
+
+    /**
+     * The task board {@code board}: tasks agents claim under a lease, at least once and each done at most once
+     * (see {@link TaskBoard}). Cheap; sends nothing.
+     *
+     * @throws io.redstream.core.InvalidNameException {@code board} is not an entity segment
+     *     ({@code [A-Za-z0-9_-]}, 1 to 128), or the naming policy has no {@code task} domain
+     */
+    public TaskBoard tasks(String board) {
+        return new DefaultTaskBoard(ctx, board, StepHook.NONE);
+    }
+
+    /** Locks with leases and fencing tokens (see {@link Locks}). */
+    public Locks locks() {
+        return locks;
+    }
+
+    /** Agent presence by heartbeat with a TTL (see {@link Presence}). */
+    public Presence presence() {
+        return presence;
     }
 
     /** A new atomic multi-operation ({@code MULTI}/{@code EXEC}, optional {@code WATCH}); use once. */
