@@ -37,7 +37,8 @@ final class Callers {
         TASK_READ("task_read", "task", READ_ACTIONS),
         TASK_WRITE("task_write", "task", WRITE_ACTIONS),
         ADMIN("admin", null, Set.of()),
-        AGENT_WRITE("agent_write", "agent", WRITE_ACTIONS);
+        AGENT_WRITE("agent_write", "agent", WRITE_ACTIONS),
+        AGENT_READ("agent_read", "agent", READ_ACTIONS);
 
         final String id;
         final String domain;
@@ -93,6 +94,7 @@ final class Callers {
         add(Role.TASK_WRITE, writerKey.key());
         add(Role.ADMIN, issuer.issue("svc-admin", Set.of(Role.ADMIN.id)));
         add(Role.AGENT_WRITE, agentKey.key());
+        add(Role.AGENT_READ, issuer.issue("svc-agent-reader", Set.of(Role.AGENT_READ.id)));
     }
 
     static Callers create() {

@@ -127,6 +127,41 @@ class PolicyGuardTest {
     }
 
     @Test
+    void checkActor_ownSubjectIsAllowedWithoutAudit() {
+        ResourceName lock = NAMING.key("nova:task:a:lock:x");
+        assertThatCode(() -> guard("task_write").checkActor("svc-a", Action.KEY_SET, lock))
+                .doesNotThrowAnyException();
+        assertThat(log.lines).isEmpty();
+    }
+
+    @Test
+    void checkActor_anotherSubject_isDeniedAndAudited() {
+        ResourceName tasks = NAMING.stream("nova:task:a:tasks");
+        assertThatThrownBy(() -> guard("task_write").checkActor("bob", Action.GROUP_CLAIM, tasks))
+                .isInstanceOf(AccessDeniedException.class)
+                .hasMessage("principal 'svc-a' (role(s) task_write) may act only as itself, not as 'bob' (action"
+                        + " 'group.claim' on 'nova:task:a:tasks'); only admin acts for others");
+        assertThat(log.lines).singleElement().asString().contains("principal=svc-a", "action=group.claim",
+                "resource=nova:task:a:tasks", "rule=" + io.redstream.auth.internal.PolicyGuard.ACTOR_RULE);
+        assertThat(policy.audit().denials()).isEqualTo(1);
+    }
+
+    @Test
+    void checkActor_adminMayActForAnyone() {
+        assertThatCode(() -> guard("admin").checkActor("bob", Action.KEY_SET, NAMING.key("nova:agent:bob:presence")))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> policy.guardFor(Principal.localAdmin()).checkActor("bob", Action.KEY_SET,
+                NAMING.key("nova:agent:bob:presence"))).doesNotThrowAnyException();
+        assertThat(log.lines).isEmpty();
+    }
+
+    @Test
+    void checkActor_aHostileActorNameCannotForgeLogLines() {
+        assertThatThrownBy(() -> guard("task_write").checkActor("bob\nprincipal=admin", Action.KEY_SET,
+                NAMING.key("nova:task:a:lock:x"))).hasMessageContaining("not as 'bob?principal=admin'");
+    }
+
+    @Test
     void permits_doesNotAudit() {
         assertThat(guard("task_read").permits(Action.STREAM_PUBLISH, NAMING.stream("nova:task:a:b"))).isFalse();
         assertThat(log.lines).isEmpty();

@@ -79,6 +79,10 @@ class PolicySecureTest {
             public boolean permits(Action action, ResourceName resource) {
                 return action != Action.KEY_SET;
             }
+
+            @Override
+            public void checkActor(String actor, Action action, ResourceName resource) {
+            }
         };
         RedStream view = policy.secure(client.withGuard(noKeyWrites), Principal.localAdmin());
         assertThatThrownBy(() -> view.state().set("nova:task:a:b", "v")).hasMessage("read-only view");

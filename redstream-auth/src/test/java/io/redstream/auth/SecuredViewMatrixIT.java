@@ -12,6 +12,20 @@ import io.redstream.core.NotFoundException;
 import io.redstream.core.RedStream;
 import io.redstream.core.ScanPage;
 import io.redstream.core.health.HealthReport;
+import io.redstream.core.lock.LockLease;
+import io.redstream.core.lock.LockResult;
+import io.redstream.core.lock.Locks;
+import io.redstream.core.presence.AgentPresence;
+import io.redstream.core.presence.Presence;
+import io.redstream.core.task.CreatedTask;
+import io.redstream.core.task.NewTask;
+import io.redstream.core.task.SweepReport;
+import io.redstream.core.task.Task;
+import io.redstream.core.task.TaskBoard;
+import io.redstream.core.task.TaskChange;
+import io.redstream.core.task.TaskPage;
+import io.redstream.core.task.TaskStatus;
+import io.redstream.core.task.TaskSummary;
 import io.redstream.core.pubsub.CollectedMessages;
 import io.redstream.core.pubsub.PubSubOperations;
 import io.redstream.core.pubsub.Subscription;
@@ -60,7 +74,8 @@ import redis.clients.jedis.StreamEntryID;
 
 /**
  * Every public operation of the client, through a view secured for each built-in role kind (task_read, task_write,
- * admin, and agent_write as a role of another domain), on a real Redis.
+ * admin, and agent_write / agent_read as roles of another domain), on a real Redis. Coordination operations act as
+ * the caller's own subject here; acting as another agent is {@link CoordinationEnforcementIT}'s subject.
  *
  * <p>For each (role, operation) the expected outcome comes from the contract (DESIGN §3, written out in
  * {@link Callers.Role}) and the checks the operation makes ({@link Check}, in the order core makes them). A
@@ -81,6 +96,18 @@ class SecuredViewMatrixIT {
     static final String K2 = "nova:task:boomerang:session";
     static final String AK = "nova:agent:alpha:state";
     static final String C = "nova:task:boomerang:alerts";
+    static final String BOARD = "matrix";
+    static final String TASKS = "nova:task:matrix:tasks";
+    static final String EVENTS = "nova:task:matrix:events";
+    static final String TASKS_DLQ = TASKS + ":dlq";
+    static final String RECORDS = "nova:task:matrix:task:*";
+    static final String LOCK = "nova:task:matrix:lock:deploy";
+    static final String LOCK2 = "nova:task:matrix:lock:release";
+    static final String PRESENCES = "nova:agent:*:presence";
+    static final Duration LEASE = Duration.ofSeconds(60);
+    /** The hash of the seed's held task and the caller's presence key; see {@link Check#target(Seed)}. */
+    static final String HELD_RECORD = "nova:task:matrix:task:{held}";
+    static final String OWN_PRESENCE = "nova:agent:{subject}:presence";
     static final String G = "workers";
     static final Map<String, Object> FIELDS = Map.of("title", "New task");
     static final String ID = "\\d+-\\d+";
@@ -142,7 +169,7 @@ class SecuredViewMatrixIT {
     }
 
     private void check(Caller caller, Op op) {
-        Seed seed = seed();
+        Seed seed = seed(caller.principal().subject());
         RedStream view = policy.secure(client, caller.principal());
         long denialsBefore = audit.denials();
         Map<String, Double> countersBefore = counters();
@@ -155,7 +182,7 @@ class SecuredViewMatrixIT {
             assertThat(w.thrown()).as("%s as %s", op.name, caller.role().id)
                     .isInstanceOf(AccessDeniedException.class)
                     .hasMessageContaining("principal '" + caller.principal().subject() + "'")
-                    .hasMessageContaining("lacks action '" + c.action + "' on " + c.target());
+                    .hasMessageContaining("lacks action '" + c.action + "' on " + c.target(seed));
             caller.assertNoSecretIn(w.thrown().getMessage());
             monitor.assertNothingSent(w);
             assertThat(audit.denials() - denialsBefore).as("audited denials").isEqualTo(1);
@@ -198,16 +225,26 @@ class SecuredViewMatrixIT {
             Map.entry("RedStream.limits()", "configuration, no Redis"),
             Map.entry("RedStream.guard()", "configuration, no Redis"),
             Map.entry("RedStream.isCluster()", "configuration, no Redis"),
+            Map.entry("RedStream.observations()", "configuration, no Redis"),
             Map.entry("RedStream.withGuard(AccessGuard)", "makes a view; what Policy.secure uses"),
             Map.entry("RedStream.close()", "lifecycle; a view closes nothing (PolicySecureTest)"),
             Map.entry("RedStream.toString()", "no Redis"),
-            Map.entry("RedStream.consumer(ConsumerSettings,MessageHandler)", "asynchronous: ConsumerEnforcementIT"));
+            Map.entry("RedStream.consumer(ConsumerSettings,MessageHandler)", "asynchronous: ConsumerEnforcementIT"),
+            Map.entry("RedStream.tasks(String)", "accessor (validates the board name); its operations are in the matrix"),
+            Map.entry("RedStream.locks()", "accessor; its operations are in the matrix"),
+            Map.entry("RedStream.presence()", "accessor; its operations are in the matrix"),
+            Map.entry("TaskBoard.board()", "a name, no Redis"),
+            Map.entry("TaskBoard.tasksStream()", "a name, no Redis"),
+            Map.entry("TaskBoard.eventsStream()", "a name, no Redis"),
+            Map.entry("TaskBoard.deadLetterStream()", "a name, no Redis"),
+            Map.entry("Presence.key(String)", "a name, no Redis"));
 
     @Test
     void matrix_coversEveryPublicOperation() {
         Set<String> declared = new TreeSet<>();
         for (Class<?> type : List.of(RedStream.class, StreamOperations.class, ConsumerGroupOperations.class,
-                StateOperations.class, PubSubOperations.class, Transaction.class, PublishBatcher.class)) {
+                StateOperations.class, PubSubOperations.class, Transaction.class, PublishBatcher.class,
+                TaskBoard.class, Locks.class, Presence.class)) {
             for (Method m : type.getDeclaredMethods()) {
                 if (Modifier.isPublic(m.getModifiers()) && !m.isSynthetic()) {
                     declared.add(signature(type, m));
@@ -227,11 +264,16 @@ class SecuredViewMatrixIT {
 
     // ------------------------------------------------------------------------------------------------- data
 
-    /** What the seed wrote: entries of {@link #S} (the first two pending for consumer w1 in group {@link #G}). */
-    record Seed(List<String> ids, StreamEntry firstPending) {
+    /**
+     * What the seed wrote: entries of {@link #S} (the first two pending for consumer w1 in group {@link #G}); on the
+     * board {@link #BOARD}, {@code heldTask} and a second task claimed by the caller's {@code subject} and a third
+     * one open; the lock {@link #LOCK} held by the subject under {@code lock}; the subject's presence.
+     */
+    record Seed(List<String> ids, StreamEntry firstPending, String subject, String heldTask, String openTask,
+            LockLease lock, List<String> coordinationNames) {
     }
 
-    private Seed seed() {
+    private Seed seed(String subject) {
         redis.flushAll();
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -250,7 +292,18 @@ class SecuredViewMatrixIT {
             raw.xadd("nova:billing:x:y", StreamEntryID.NEW_ENTRY, Map.of("a", "b"));
         }
         StreamEntry firstPending = client.groups().readPending(S, G, "w1", 10).get(0);
-        return new Seed(ids, firstPending);
+        TaskBoard board = client.tasks(BOARD);
+        String held = board.create(NewTask.of("held")).taskId();
+        board.claim(subject, LEASE).orElseThrow();
+        String alsoHeld = board.create(NewTask.of("also held")).taskId();
+        board.claim(subject, LEASE).orElseThrow();
+        String open = board.create(NewTask.of("open")).taskId();
+        LockLease lock = client.locks().acquire(LOCK, subject, LEASE).lease();
+        client.presence().heartbeat(subject, "idle", LEASE, Map.of("seeded", true));
+        List<String> names = List.of(TASKS, EVENTS, "nova:task:matrix:task:" + held,
+                "nova:task:matrix:task:" + alsoHeld, "nova:task:matrix:task:" + open, LOCK,
+                client.presence().key(subject));
+        return new Seed(ids, firstPending, subject, held, open, lock, names);
     }
 
     // ------------------------------------------------------------------------------------------------- operations
@@ -268,8 +321,10 @@ class SecuredViewMatrixIT {
             return pattern ? role.grantsPattern(action, resource) : role.grants(action, resource);
         }
 
-        String target() {
-            return pattern ? "every name matching '" + resource + "'" : "'" + resource + "'";
+        /** As the denial names it; {@code {held}} and {@code {subject}} stand for what the seed created. */
+        String target(Seed seed) {
+            String name = resource.replace("{held}", seed.heldTask()).replace("{subject}", seed.subject());
+            return pattern ? "every name matching '" + name + "'" : "'" + name + "'";
         }
     }
 
@@ -357,6 +412,9 @@ class SecuredViewMatrixIT {
         ops.addAll(stateOperations());
         ops.addAll(pubsubOperations());
         ops.addAll(transactionOperations());
+        ops.addAll(taskOperations());
+        ops.addAll(lockOperations());
+        ops.addAll(presenceOperations());
         ops.add(op("health()", (v, s) -> v.health()).covers("RedStream.health()").sends("PING")
                 .verify((r, res, s) -> assertThat(((HealthReport) res).up()).isTrue()));
         return ops;
@@ -430,7 +488,8 @@ class SecuredViewMatrixIT {
                 op("streams().list(nova:*)", (v, s) -> listAll(v))
                         .covers("StreamOperations.list(String,String,int)").sends("SCAN")
                         .verify((r, res, s) -> assertThat(SecuredViewMatrixIT.<List<String>>as(res))
-                                .containsExactlyInAnyOrderElementsOf(SEEDED_STREAMS.stream()
+                                .containsExactlyInAnyOrderElementsOf(java.util.stream.Stream.concat(
+                                        SEEDED_STREAMS.stream(), Stream.of(TASKS, EVENTS))
                                         .filter(n -> r.grants("stream.list", n)).toList())),
                 op("streams().trimToLength", (v, s) -> v.streams().trimToLength(S, 1000))
                         .covers("StreamOperations.trimToLength(String,long)").checks(on("stream.publish", S))
@@ -576,7 +635,8 @@ class SecuredViewMatrixIT {
                 op("state().scan(nova:*)", (v, s) -> scanAll(v))
                         .covers("StateOperations.scan(String,String,int)").sends("SCAN")
                         .verify((r, res, s) -> assertThat(SecuredViewMatrixIT.<List<String>>as(res))
-                                .containsExactlyInAnyOrderElementsOf(SEEDED_NAMES.stream()
+                                .containsExactlyInAnyOrderElementsOf(Stream.concat(SEEDED_NAMES.stream(),
+                                        s.coordinationNames().stream())
                                         .filter(n -> r.grants("key.scan", n)).toList())));
     }
 
@@ -644,5 +704,124 @@ class SecuredViewMatrixIT {
                         .checks(on("key.set", K2), on("key.set", AK + ":n")).sends("EXEC")
                         .verify((r, res, s) -> assertThat(((TransactionResult) res).results())
                                 .containsExactly(true, 1L)));
+    }
+
+    static TaskBoard board(RedStream v) {
+        return v.tasks(BOARD);
+    }
+
+    /** Every task board operation, acting as the caller's own subject. */
+    static List<Op> taskOperations() {
+        Check[] claimChecks = {on("group.create", TASKS), Check.pattern("key.set", RECORDS),
+                on("stream.publish", EVENTS), on("stream.publish", TASKS_DLQ)};
+        return List.of(
+                op("tasks().create", (v, s) -> board(v).create(NewTask.builder("new").payload(Map.of("n", 1))
+                        .build()))
+                        .covers("TaskBoard.create(NewTask)")
+                        .checks(on("stream.publish", TASKS), Check.pattern("key.set", RECORDS),
+                                on("stream.publish", EVENTS)).sends("XADD")
+                        .verify((r, res, s) -> assertThat(((CreatedTask) res).status()).isEqualTo(TaskStatus.OPEN)),
+                op("tasks().claim", (v, s) -> board(v).claim(s.subject(), LEASE))
+                        .covers("TaskBoard.claim(String,Duration)").checks(claimChecks).sends("XPENDING")
+                        .verify((r, res, s) -> assertThat(SecuredViewMatrixIT.<Optional<Task>>as(res))
+                                .hasValueSatisfying(t -> {
+                                    assertThat(t.taskId()).isEqualTo(s.openTask());
+                                    assertThat(t.owner()).isEqualTo(s.subject());
+                                })),
+                op("tasks().sweep", (v, s) -> board(v).sweep())
+                        .covers("TaskBoard.sweep()")
+                        .checks(Check.pattern("key.set", RECORDS), on("stream.publish", EVENTS),
+                                on("stream.publish", TASKS_DLQ)).sends("XPENDING")
+                        .verify((r, res, s) -> assertThat(((SweepReport) res).scanned()).isEqualTo(2)),
+                taskUpdate("tasks().progress", (v, s) -> board(v).progress(s.subject(), s.heldTask(), "halfway"),
+                        false, TaskStatus.IN_PROGRESS).covers("TaskBoard.progress(String,String,String)"),
+                taskUpdate("tasks().complete", (v, s) -> board(v).complete(s.subject(), s.heldTask(),
+                        Map.of("ok", true), "done"), false, TaskStatus.DONE)
+                        .covers("TaskBoard.complete(String,String,Map,String)"),
+                taskUpdate("tasks().fail", (v, s) -> board(v).fail(s.subject(), s.heldTask(), "flaky"), true,
+                        TaskStatus.FAILED).covers("TaskBoard.fail(String,String,String)"),
+                taskUpdate("tasks().fail(retryDelay)", (v, s) -> board(v).fail(s.subject(), s.heldTask(), "flaky",
+                        Duration.ofSeconds(5)), true, TaskStatus.FAILED)
+                        .covers("TaskBoard.fail(String,String,String,Duration)"),
+                taskUpdate("tasks().update(done)", (v, s) -> board(v).update(s.subject(), s.heldTask(),
+                        TaskStatus.DONE, null, Map.of("ok", true)), false, TaskStatus.DONE)
+                        .covers("TaskBoard.update(String,String,TaskStatus,String,Map)"),
+                op("tasks().get", (v, s) -> board(v).get(s.heldTask()))
+                        .covers("TaskBoard.get(String)").checks(on("key.get", HELD_RECORD),
+                                on("stream.read", TASKS)).sends("HGETALL")
+                        .verify((r, res, s) -> assertThat(((Task) res).owner()).isEqualTo(s.subject())),
+                op("tasks().list", (v, s) -> board(v).list(null, "0", 10))
+                        .covers("TaskBoard.list(TaskStatus,String,int)")
+                        .checks(on("stream.read", TASKS), Check.pattern("key.get", RECORDS)).sends("XRANGE")
+                        .verify((r, res, s) -> assertThat(((TaskPage) res).tasks()).extracting(TaskSummary::status)
+                                .containsExactly(TaskStatus.CLAIMED, TaskStatus.CLAIMED, TaskStatus.OPEN)));
+    }
+
+    private static Op taskUpdate(String name, Call call, boolean deadLetters, TaskStatus expected) {
+        Op op = op(name, call).sends("EVALSHA").verify((r, res, s) ->
+                assertThat(((TaskChange) res).status()).isEqualTo(expected));
+        op.checks(on("key.set", HELD_RECORD));
+        op.checks(on("stream.publish", EVENTS));
+        if (deadLetters) {
+            op.checks(on("stream.publish", TASKS_DLQ));
+        }
+        return op;
+    }
+
+
+    static List<Op> lockOperations() {
+        return List.of(
+                op("locks().acquire", (v, s) -> v.locks().acquire(LOCK2, s.subject(), LEASE))
+                        .covers("Locks.acquire(String,String,Duration)").checks(on("key.set", LOCK2)).sends("EVALSHA")
+                        .verify((r, res, s) -> {
+                            LockResult lr = (LockResult) res;
+                            assertThat(lr.acquired()).isTrue();
+                            assertThat(lr.lease().token()).isEqualTo(1);
+                        }),
+                op("locks().acquire(held)", (v, s) -> v.locks().acquire(LOCK, s.subject(), LEASE))
+                        .checks(on("key.set", LOCK)).sends("EVALSHA")
+                        .verify((r, res, s) -> assertThat(((LockResult) res).holder()).isEqualTo(s.subject())),
+                op("locks().release", (v, s) -> v.locks().release(s.lock()))
+                        .covers("Locks.release(LockLease)").checks(on("key.set", LOCK)).sends("EVALSHA")
+                        .verify((r, res, s) -> assertThat(res).isEqualTo(true)),
+                op("locks().release(key, owner, token)", (v, s) -> v.locks().release(LOCK, s.subject(),
+                        s.lock().token()))
+                        .covers("Locks.release(String,String,long)").checks(on("key.set", LOCK)).sends("EVALSHA")
+                        .verify((r, res, s) -> assertThat(res).isEqualTo(true)),
+                op("locks().extend(key, owner, token)", (v, s) -> v.locks().extend(LOCK, s.subject(),
+                        s.lock().token(), LEASE))
+                        .covers("Locks.extend(String,String,long,Duration)").checks(on("key.set", LOCK))
+                        .sends("EVALSHA")
+                        .verify((r, res, s) -> assertThat(SecuredViewMatrixIT.<Optional<LockLease>>as(res))
+                                .isPresent()),
+                op("locks().extend", (v, s) -> v.locks().extend(s.lock(), LEASE))
+                        .covers("Locks.extend(LockLease,Duration)").checks(on("key.set", LOCK)).sends("EVALSHA")
+                        .verify((r, res, s) -> assertThat(SecuredViewMatrixIT.<Optional<LockLease>>as(res))
+                                .hasValueSatisfying(l -> assertThat(l.token()).isEqualTo(s.lock().token()))));
+    }
+
+    static List<Op> presenceOperations() {
+        return List.of(
+                op("presence().heartbeat", (v, s) -> v.presence().heartbeat(s.subject(), "busy", LEASE,
+                        Map.of("task", "1-0")))
+                        .covers("Presence.heartbeat(String,String,Duration,Map)")
+                        .checks(on("key.set", OWN_PRESENCE)).sends("SET")
+                        .verify((r, res, s) -> assertThat(((AgentPresence) res).status()).isEqualTo("busy")),
+                op("presence().leave", (v, s) -> v.presence().leave(s.subject()))
+                        .covers("Presence.leave(String)")
+                        .checks(on("key.delete", OWN_PRESENCE)).sends("DEL")
+                        .verify((r, res, s) -> assertThat(res).isEqualTo(true)),
+                op("presence().list", (v, s) -> v.presence().list())
+                        .covers("Presence.list()")
+                        .checks(Check.pattern("key.scan", PRESENCES), Check.pattern("key.get", PRESENCES))
+                        .sends("SCAN")
+                        .verify((r, res, s) -> assertThat(SecuredViewMatrixIT.<List<AgentPresence>>as(res))
+                                .extracting(AgentPresence::agent).containsExactly(s.subject())),
+                op("presence().list(status)", (v, s) -> v.presence().list("idle"))
+                        .covers("Presence.list(String)")
+                        .checks(Check.pattern("key.scan", PRESENCES), Check.pattern("key.get", PRESENCES))
+                        .sends("SCAN")
+                        .verify((r, res, s) -> assertThat(SecuredViewMatrixIT.<List<AgentPresence>>as(res))
+                                .extracting(AgentPresence::agent).containsExactly(s.subject())));
     }
 }

@@ -10,6 +10,13 @@ import io.redstream.core.internal.consumer.DefaultStreamConsumer;
 import io.redstream.core.internal.ClientContext;
 import io.redstream.core.internal.ConnectionSettings;
 import io.redstream.core.internal.DefaultConsumerGroupOperations;
+import io.redstream.core.internal.DefaultLocks;
+import io.redstream.core.internal.DefaultPresence;
+import io.redstream.core.internal.task.DefaultTaskBoard;
+import io.redstream.core.internal.task.StepHook;
+import io.redstream.core.lock.Locks;
+import io.redstream.core.presence.Presence;
+import io.redstream.core.task.TaskBoard;
 import io.redstream.core.internal.DefaultPubSubOperations;
 import io.redstream.core.internal.DefaultStateOperations;
 import io.redstream.core.internal.DefaultStreamOperations;
@@ -19,9 +26,12 @@ import io.redstream.core.internal.MessageEncoder;
 import io.redstream.core.internal.NamedThreadFactory;
 import io.redstream.core.internal.OperationMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import io.redstream.core.internal.RedisGateway;
 import io.redstream.core.internal.RedisUris;
 import io.redstream.core.internal.Resources;
+import io.redstream.core.internal.observation.ObservedHandler;
+import io.redstream.core.observation.RedStreamObservations;
 import io.redstream.core.health.HealthReport;
 import io.redstream.core.naming.NamingPolicy;
 import io.redstream.core.pubsub.PubSubOperations;
@@ -41,8 +51,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
 /**
- * The RedStream client: Redis Streams, consumer groups, state, pub/sub and transactions under one naming
- * convention, on a standalone Redis or a Redis Cluster with the same code.
+ * The RedStream client: Redis Streams, consumer groups, state, pub/sub, transactions and agent coordination (task
+ * boards, locks, presence) under one naming convention, on a standalone Redis or a Redis Cluster with the same
+ * code.
  *
  * <pre>{@code
  * try (RedStream rs = RedStream.builder()
@@ -65,6 +76,8 @@ public final class RedStream implements AutoCloseable {
     private final ConsumerGroupOperations groups;
     private final StateOperations state;
     private final PubSubOperations pubsub;
+    private final Locks locks;
+    private final Presence presence;
 
     private RedStream(ClientContext ctx, boolean owner) {
         this.ctx = ctx;
@@ -73,6 +86,8 @@ public final class RedStream implements AutoCloseable {
         this.groups = new DefaultConsumerGroupOperations(ctx);
         this.state = new DefaultStateOperations(ctx);
         this.pubsub = new DefaultPubSubOperations(ctx);
+        this.locks = new DefaultLocks(ctx);
+        this.presence = new DefaultPresence(ctx);
     }
 
     /** A builder; see its Javadoc for every default. */
@@ -113,6 +128,27 @@ public final class RedStream implements AutoCloseable {
         return pubsub;
     }
 
+    /**
+     * The task board {@code board}: tasks agents claim under a lease, at least once and each done at most once
+     * (see {@link TaskBoard}). Cheap; sends nothing.
+     *
+     * @throws io.redstream.core.InvalidNameException {@code board} is not an entity segment
+     *     ({@code [A-Za-z0-9_-]}, 1 to 128), or the naming policy has no {@code task} domain
+     */
+    public TaskBoard tasks(String board) {
+        return new DefaultTaskBoard(ctx, board, StepHook.NONE);
+    }
+
+    /** Locks with leases and fencing tokens (see {@link Locks}). */
+    public Locks locks() {
+        return locks;
+    }
+
+    /** Agent presence by heartbeat with a TTL (see {@link Presence}). */
+    public Presence presence() {
+        return presence;
+    }
+
     /** A new atomic multi-operation ({@code MULTI}/{@code EXEC}, optional {@code WATCH}); use once. */
     public Transaction transaction() {
         return DefaultTransaction.create(ctx);
@@ -149,7 +185,9 @@ public final class RedStream implements AutoCloseable {
                     + ctx.limits().maxCount() + "), but was " + settings.batchSize());
         }
         warnIfCannotDeadLetter(settings);
-        return new DefaultStreamConsumer(groups, settings, handler, ctx.gateway().metrics().registry(),
+        MessageHandler observed = ObservedHandler.wrap(handler, ctx.observations(),
+                ctx.stream(settings.stream()).redisName(), settings.group());
+        return new DefaultStreamConsumer(groups, settings, observed, ctx.gateway().metrics().registry(),
                 ctx.limits().maxCount(), ctx.resources()).start();
     }
 
@@ -170,6 +208,14 @@ public final class RedStream implements AutoCloseable {
                     + " exhaust maxDeliveries stay pending and are retried instead of dead-lettered", settings.group(),
                     settings.consumer(), settings.stream());
         }
+    }
+
+    /**
+     * This client's Micrometer observations (publish, process), and the factory modules built on core use to
+     * observe their own operations with the same registry and conventions.
+     */
+    public RedStreamObservations observations() {
+        return ctx.observations();
     }
 
     /** The naming rules every name is checked against. */
@@ -234,7 +280,9 @@ public final class RedStream implements AutoCloseable {
      *   <li>{@code clock}: {@link Clock#systemUTC()};</li>
      *   <li>{@code ssl}: from the URI scheme ({@code rediss}), false for cluster nodes unless set; the JVM's
      *       default trust store unless {@code sslContext} is given; hostnames always verified;</li>
-     *   <li>{@code meterRegistry}: none (no meters recorded).</li>
+     *   <li>{@code meterRegistry}: none (no meters recorded);</li>
+     *   <li>{@code observationRegistry}: {@link ObservationRegistry#NOOP} (nothing observed, nothing written into
+     *       messages).</li>
      * </ul>
      */
     public static final class Builder {
@@ -260,6 +308,7 @@ public final class RedStream implements AutoCloseable {
         private String password;
         private Boolean ssl;
         private MeterRegistry meterRegistry;
+        private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
         private javax.net.ssl.SSLContext sslContext;
 
         private Builder() {
@@ -361,6 +410,17 @@ public final class RedStream implements AutoCloseable {
         }
 
         /**
+         * Where publish and process observations go ({@code redstream.publish}, {@code redstream.process}, with the
+         * OpenTelemetry messaging keys; see {@link RedStreamObservations}). With a tracer among the registry's
+         * handlers, publish writes the W3C {@code traceparent} into each message and consumers continue that trace.
+         * Default: {@link ObservationRegistry#NOOP}.
+         */
+        public Builder observationRegistry(ObservationRegistry observationRegistry) {
+            this.observationRegistry = requireNonNull(observationRegistry, "observationRegistry");
+            return this;
+        }
+
+        /**
          * TLS with this context's trust (and, for mutual TLS, key) material instead of the JVM defaults; turns TLS
          * on. The server certificate must name the host dialled (hostname verification stays on).
          */
@@ -422,7 +482,8 @@ public final class RedStream implements AutoCloseable {
             }
             ExecutorService readExecutor = Executors.newCachedThreadPool(new NamedThreadFactory("redstream-read"));
             ClientContext ctx = new ClientContext(gateway, naming, AccessGuard.ALLOW_ALL, limits, clock,
-                    new MessageEncoder(identity, clock, limits), readExecutor, new Resources());
+                    new MessageEncoder(identity, clock, limits), readExecutor, new Resources(),
+                    RedStreamObservations.of(observationRegistry));
             return new RedStream(ctx, true);
         }
     }

@@ -2,6 +2,7 @@ package io.redstream.testkit;
 
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.RedisProtocol;
 
 /**
  * Short-lived, single Jedis connections the fixtures use to administer their own servers (flush, form a
@@ -21,8 +22,9 @@ final class AdminConnections {
                 .connectionTimeoutMillis(timeoutMillis)
                 .socketTimeoutMillis(timeoutMillis)
                 .clientName("redstream-testkit")
-                // Plain Jedis speaks RESP2 only; saying so explicitly avoids a warning on every call.
-                .serverDefaultProtocol();
+                // Plain Jedis speaks RESP2 only; saying so explicitly avoids a warning on every call. (An explicit
+                // protocol rather than Jedis 8's serverDefaultProtocol(): the fixtures also run on Jedis 7.)
+                .protocol(RedisProtocol.RESP2);
         if (password != null) {
             config.password(password);
         }

@@ -12,13 +12,16 @@ import io.redstream.core.naming.NameKind;
 import io.redstream.core.naming.ResourceName;
 
 /**
- * The {@link AccessGuard} of one principal under one policy. Denials by {@link #check} and
+ * The {@link AccessGuard} of one principal under one policy. Denials by {@link #check}, {@link #checkActor} and
  * {@link #checkPattern} are audited and thrown as {@link AccessDeniedException}; {@link #permits} only answers,
  * because it filters listings and a name a caller may not see is not an attempted access.
  *
  * <p>Immutable and thread-safe; an allowed check allocates nothing.
  */
 public final class PolicyGuard implements AccessGuard {
+    /** The rule named in the audit event of a denied {@link #checkActor}. */
+    public static final String ACTOR_RULE = "actor-is-not-subject";
+
     private final Principal principal;
     private final RuleSet rules;
     private final DenialAudit audit;
@@ -63,6 +66,24 @@ public final class PolicyGuard implements AccessGuard {
         return action.resourceKind() == resource.kind() && rules.decide(action, resource.segments()).allowed();
     }
 
+    /**
+     * Only the principal's own subject, unless it holds {@code admin}: agents act for themselves, an admin may act
+     * for any of them (a coordinator releasing a dead agent's lock). A denial is audited with the rule
+     * {@value #ACTOR_RULE}.
+     */
+    @Override
+    public void checkActor(String actor, Action action, ResourceName resource) {
+        requireNonNull(actor, "actor");
+        requireNonNull(action, "action");
+        requireNonNull(resource, "resource");
+        if (actor.equals(principal.subject()) || principal.hasRole(BuiltInRoles.ADMIN)) {
+            return;
+        }
+        audit.record(principal, action, resource.redisName(), ACTOR_RULE);
+        throw new AccessDeniedException(who() + " may act only as itself, not as '" + Identifiers.printable(actor)
+                + "' (action '" + action.id() + "' on '" + resource.redisName() + "'); only admin acts for others");
+    }
+
     /** The principal this guard decides for. */
     public Principal principal() {
         return principal;
@@ -78,11 +99,14 @@ public final class PolicyGuard implements AccessGuard {
         } else {
             reason = "; denied by rule " + v.rule();
         }
-        // Built only on denial: guards are created per call, and the allowed path should not format strings.
-        String who = "principal '" + Identifiers.printable(principal.subject()) + "' ("
+        return new AccessDeniedException(who() + " lacks action '" + action.id() + "' on " + target + reason);
+    }
+
+    // Built only on denial: guards are created per call, and the allowed path should not format strings.
+    private String who() {
+        return "principal '" + Identifiers.printable(principal.subject()) + "' ("
                 + (principal.roles().isEmpty() ? "no roles" : "role(s) " + String.join(", ", principal.roles()))
                 + ")";
-        return new AccessDeniedException(who + " lacks action '" + action.id() + "' on " + target + reason);
     }
 
     // A mismatch is a bug in the caller (for example a key action checked against a stream name): failing loudly

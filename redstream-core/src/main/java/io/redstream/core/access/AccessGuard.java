@@ -29,6 +29,10 @@ public interface AccessGuard {
         }
 
         @Override
+        public void checkActor(String actor, Action action, ResourceName resource) {
+        }
+
+        @Override
         public String toString() {
             return "AccessGuard.ALLOW_ALL";
         }
@@ -61,4 +65,16 @@ public interface AccessGuard {
 
     /** Whether {@code action} on {@code resource} is allowed; used to filter listings without failing them. */
     boolean permits(Action action, ResourceName resource);
+
+    /**
+     * Throws {@link AccessDeniedException} unless the caller may act as {@code actor} — the agent that claims or
+     * updates a task, owns a lock or heartbeats — while performing {@code action} on {@code resource} (named so a
+     * denial can be audited like any other). Core calls it for every coordination operation that names an acting
+     * agent, after the resource checks and before any Redis command.
+     *
+     * <p>A guard that knows the caller's identity permits only the caller's own subject unless the caller may act
+     * for others (in {@code redstream-auth}: the {@code admin} role). A guard without a notion of identity, such as
+     * {@link #ALLOW_ALL}, permits every actor.
+     */
+    void checkActor(String actor, Action action, ResourceName resource);
 }

@@ -38,6 +38,12 @@ final class BothGuards implements AccessGuard {
     }
 
     @Override
+    public void checkActor(String actor, Action action, ResourceName resource) {
+        first.checkActor(actor, action, resource);
+        second.checkActor(actor, action, resource);
+    }
+
+    @Override
     public String toString() {
         return "BothGuards[" + first + ", " + second + "]";
     }

@@ -6,18 +6,22 @@ import io.redstream.core.access.Action;
 import io.redstream.core.naming.NameKind;
 import io.redstream.core.naming.NamingPolicy;
 import io.redstream.core.naming.ResourceName;
+import io.redstream.core.observation.RedStreamObservations;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 
 /**
- * What every operation needs: the gateway, the naming rules, the guard of this client view, limits and clock.
+ * What every operation needs: the gateway, the naming rules, the guard of this client view, limits, clock and
+ * observations.
  * A guarded view shares everything but the guard.
  */
 public record ClientContext(RedisGateway gateway, NamingPolicy naming, AccessGuard guard, Limits limits,
-        Clock clock, MessageEncoder encoder, ExecutorService readExecutor, Resources resources) {
+        Clock clock, MessageEncoder encoder, ExecutorService readExecutor, Resources resources,
+        RedStreamObservations observations) {
 
     public ClientContext withGuard(AccessGuard newGuard) {
-        return new ClientContext(gateway, naming, newGuard, limits, clock, encoder, readExecutor, resources);
+        return new ClientContext(gateway, naming, newGuard, limits, clock, encoder, readExecutor, resources,
+                observations);
     }
 
     /** Validates {@code name} as a name of the action's kind and checks access; the order every operation uses. */

@@ -1,6 +1,8 @@
 package io.redstream.core.internal;
 
+import io.micrometer.observation.Observation;
 import io.redstream.core.InvalidArgumentException;
+import io.redstream.core.internal.observation.PublishObservation;
 import io.redstream.core.LimitExceededException;
 import io.redstream.core.RedStreamConnectionException;
 import io.redstream.core.access.Action;
@@ -57,6 +59,8 @@ final class DefaultPublishBatcher implements PublishBatcher {
     public CompletableFuture<String> publish(String stream, Map<String, ?> fields) {
         ResourceName name = ctx.authorize(Action.STREAM_PUBLISH, stream);
         Map<String, String> encoded = ctx.encoder().encode(stream, fields, settings.options().traceId());
+        Observation observation = PublishObservation.start(ctx.observations(), name.redisName(), encoded,
+                settings.options().traceId() != null);
         CompletableFuture<String> future = new CompletableFuture<>();
         gate.readLock().lock();
         try {
@@ -64,9 +68,13 @@ final class DefaultPublishBatcher implements PublishBatcher {
                 throw new InvalidArgumentException("the batcher is closed");
             }
             enqueue(new Item(name.redisName(), encoded, future, false));
+        } catch (RuntimeException e) {
+            PublishObservation.fail(observation, e);
+            throw e;
         } finally {
             gate.readLock().unlock();
         }
+        PublishObservation.stopWhenDone(observation, future);
         return future;
     }
 

@@ -7,7 +7,9 @@ import io.redstream.core.LimitExceededException;
 import io.redstream.core.NotFoundException;
 import io.redstream.core.RedStreamException;
 import io.redstream.core.ScanPage;
+import io.micrometer.observation.Observation;
 import io.redstream.core.access.Action;
+import io.redstream.core.internal.observation.PublishObservation;
 import io.redstream.core.naming.NameKind;
 import io.redstream.core.naming.NamePattern;
 import io.redstream.core.naming.ResourceName;
@@ -55,6 +57,19 @@ public final class DefaultStreamOperations implements StreamOperations {
         ResourceName name = ctx.authorize(Action.STREAM_PUBLISH, stream);
         Map<String, String> encoded = ctx.encoder().encode(stream, fields, options.traceId());
         String key = name.redisName();
+        Observation observation = PublishObservation.start(ctx.observations(), key, encoded,
+                options.traceId() != null);
+        try {
+            String id = send(key, encoded, options);
+            PublishObservation.stop(observation, id);
+            return id;
+        } catch (RuntimeException e) {
+            PublishObservation.fail(observation, e);
+            throw e;
+        }
+    }
+
+    private String send(String key, Map<String, String> encoded, PublishOptions options) {
         XAddParams params = params(options, options.id());
         try {
             StreamEntryID id = ctx.gateway().call("publish to " + key, j -> j.xadd(key, params, encoded));
@@ -107,6 +122,20 @@ public final class DefaultStreamOperations implements StreamOperations {
         }
         List<String> ids = explicitIds(options.id(), messages.size());
         String key = name.redisName();
+        Observation observation = PublishObservation.startBatch(ctx.observations(), key, encoded,
+                options.traceId() != null);
+        try {
+            List<String> written = sendBatch(key, encoded, ids, options);
+            observation.stop();
+            return written;
+        } catch (RuntimeException e) {
+            PublishObservation.fail(observation, e);
+            throw e;
+        }
+    }
+
+    private List<String> sendBatch(String key, List<Map<String, String>> encoded, List<String> ids,
+            PublishOptions options) {
         return ctx.gateway().call("publish batch to " + key, j -> {
             List<Response<StreamEntryID>> responses = new ArrayList<>(encoded.size());
             XAddParams shared = ids == null ? params(options, null) : null;

@@ -176,8 +176,11 @@ public final class NamingPolicy {
         return stream(stream.redisName() + ":" + DEAD_LETTER_SUFFIX);
     }
 
-    /** {@code [A-Za-z0-9_-]+}, hand-written: every operation checks every segment of every name. */
-    static boolean isSegment(String s) {
+    /**
+     * Whether {@code s} is one segment of a name: {@code [A-Za-z0-9_-]+}. Hand-written: every operation checks every
+     * segment of every name.
+     */
+    public static boolean isSegment(String s) {
         int n = s.length();
         if (n == 0) {
             return false;

@@ -16,14 +16,23 @@ public final class MessageFields {
     /** Comma-separated names of fields whose value is JSON (non-string values), so reads can return them typed. */
     public static final String JSON_FIELDS = "_json";
 
+    /**
+     * W3C trace context of the publishing span, written when the client has an {@code ObservationRegistry} with a
+     * tracer; a consumer's observation continues that trace. See {@code docs/observability.md}.
+     */
+    public static final String TRACEPARENT = "traceparent";
+    /** W3C vendor trace state, written next to {@link #TRACEPARENT} when the tracer has any. */
+    public static final String TRACESTATE = "tracestate";
+
     /** Fields a caller may not set. */
     public static final Set<String> RESERVED = Set.of(TIMESTAMP, SOURCE, JSON_FIELDS);
 
     private MessageFields() {
     }
 
-    /** Whether {@code field} is one RedStream adds (including the trace id). */
+    /** Whether {@code field} is one RedStream adds (including the trace id and the W3C trace context). */
     public static boolean isMeta(String field) {
-        return RESERVED.contains(field) || TRACE_ID.equals(field);
+        return RESERVED.contains(field) || TRACE_ID.equals(field) || TRACEPARENT.equals(field)
+                || TRACESTATE.equals(field);
     }
 }

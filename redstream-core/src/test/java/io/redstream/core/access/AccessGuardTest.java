@@ -34,6 +34,13 @@ class AccessGuardTest {
             public boolean permits(Action action, ResourceName resource) {
                 return resource.domain().equals(domain);
             }
+
+            @Override
+            public void checkActor(String actor, Action action, ResourceName resource) {
+                if (!actor.startsWith(domain)) {
+                    throw new AccessDeniedException(domain + " guard refuses actor " + actor);
+                }
+            }
         };
     }
 
@@ -43,6 +50,24 @@ class AccessGuardTest {
         assertThat(g.permits(Action.STREAM_READ, TASKS)).isFalse();
         assertThat(g.permits(Action.STREAM_READ, AGENTS)).isFalse();
         assertThatThrownBy(() -> g.check(Action.STREAM_READ, TASKS)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void both_checkActor_asksBothGuardsFirstGuardFirst() {
+        AccessGuard g = AccessGuard.both(onlyDomain("task"), onlyDomain("task-a"));
+        g.checkActor("task-a-1", Action.KEY_SET, TASKS);
+        assertThatThrownBy(() -> g.checkActor("task-b", Action.KEY_SET, TASKS))
+                .isInstanceOf(AccessDeniedException.class).hasMessage("task-a guard refuses actor task-b");
+        assertThatThrownBy(() -> g.checkActor("agent-1", Action.KEY_SET, TASKS))
+                .isInstanceOf(AccessDeniedException.class).hasMessage("task guard refuses actor agent-1");
+    }
+
+    @Test
+    void allowAll_checkActor_permitsEveryActor() {
+        AccessGuard.ALLOW_ALL.checkActor("anyone", Action.KEY_SET, TASKS);
+        AccessGuard g = AccessGuard.both(AccessGuard.ALLOW_ALL, onlyDomain("task"));
+        assertThatThrownBy(() -> g.checkActor("agent-1", Action.KEY_SET, TASKS))
+                .isInstanceOf(AccessDeniedException.class);
     }
 
     @Test

@@ -44,6 +44,13 @@ final class ClusterTarget implements RedisTarget {
         return true;
     }
 
+    @Override
+    public redis.clients.jedis.UnifiedJedis raw() {
+        Set<HostAndPort> seeds = new HashSet<>();
+        cluster.nodes().forEach(n -> seeds.add(HostAndPort.from(n)));
+        return RedisClusterClient.builder().nodes(seeds).build();
+    }
+
     void xdel(String stream, String... ids) {
         Set<HostAndPort> seeds = new HashSet<>();
         cluster.nodes().forEach(n -> seeds.add(HostAndPort.from(n)));

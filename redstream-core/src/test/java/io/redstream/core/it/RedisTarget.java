@@ -15,4 +15,7 @@ interface RedisTarget {
 
     /** Whether the target is a cluster (some assertions differ, e.g. slot spreading). */
     boolean isCluster();
+
+    /** A raw client on the target, for tests that inspect or arrange what the client under test cannot; close it. */
+    redis.clients.jedis.UnifiedJedis raw();
 }

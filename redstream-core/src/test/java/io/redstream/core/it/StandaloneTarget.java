@@ -34,6 +34,13 @@ final class StandaloneTarget implements RedisTarget {
         return false;
     }
 
+    @Override
+    public redis.clients.jedis.UnifiedJedis raw() {
+        return redis.clients.jedis.RedisClient.builder()
+                .hostAndPort(redis.clients.jedis.HostAndPort.from(server.address()))
+                .build();
+    }
+
     void xdel(String stream, String... ids) {
         try (Jedis j = server.connect()) {
             j.xdel(stream, java.util.Arrays.stream(ids).map(redis.clients.jedis.StreamEntryID::new)

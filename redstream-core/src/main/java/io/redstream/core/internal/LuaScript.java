@@ -1,0 +1,56 @@
+package io.redstream.core.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import redis.clients.jedis.exceptions.JedisNoScriptException;
+
+/**
+ * A Lua script on exactly one key, so it is atomic on a standalone Redis and on a cluster alike (one key, one
+ * slot). Sent as {@code EVALSHA}; a server that does not know it yet (first use, restart, failover) gets
+ * {@code EVAL} once, which also caches it there.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class LuaScript {
+    private final String text;
+    private final String sha;
+
+    public LuaScript(String text) {
+        this.text = text;
+        this.sha = sha1(text);
+    }
+
+    /** Runs the script on {@code key} with {@code args}; the reply is Jedis' decoded object (lists, strings, longs). */
+    public Object run(RedisGateway gateway, String operation, String key, List<String> args) {
+        List<String> keys = List.of(key);
+        return gateway.call(operation, j -> {
+            try {
+                return j.evalsha(sha, keys, args);
+            } catch (JedisNoScriptException notCached) {
+                return j.eval(text, keys, args);
+            }
+        });
+    }
+
+    private static String sha1(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 is required of every JVM", e);
+        }
+    }
+
+    /** Reply helpers: Lua tables arrive as lists, strings as strings, integers as longs. */
+    public static List<?> list(Object reply) {
+        return reply instanceof List<?> l ? l : List.of();
+    }
+
+    public static String string(Object reply) {
+        return reply == null ? null : reply instanceof byte[] b ? new String(b, StandardCharsets.UTF_8)
+                : reply.toString();
+    }
+}

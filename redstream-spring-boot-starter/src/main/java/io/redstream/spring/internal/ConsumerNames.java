@@ -1,0 +1,46 @@
+package io.redstream.spring.internal;
+
+import io.redstream.spring.RedStreamConfigurationException;
+import java.net.InetAddress;
+import java.util.regex.Pattern;
+
+/**
+ * The default consumer name of listeners: {@code <identity>-<instance id>}, where the instance id is
+ * {@code redstream.listener.instance-id} or, unless set, the host name and the process id — unique per running
+ * instance, so two instances of one application never share a consumer name.
+ */
+public final class ConsumerNames {
+    private static final Pattern INSTANCE_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
+    private static final int MAX_NAME = 128;
+
+    private ConsumerNames() {
+    }
+
+    public static String defaultConsumer(String identity, String configuredInstanceId) {
+        String instance;
+        if (configuredInstanceId != null) {
+            if (!INSTANCE_ID.matcher(configuredInstanceId).matches()) {
+                throw new RedStreamConfigurationException("redstream.listener.instance-id",
+                        "must be 1 to 64 characters of [A-Za-z0-9_.:-]", configuredInstanceId);
+            }
+            instance = configuredInstanceId;
+        } else {
+            instance = hostName() + "-" + ProcessHandle.current().pid();
+        }
+        // Identities may contain '@', which consumer names may not.
+        String name = (identity + "-" + instance).replaceAll("[^A-Za-z0-9_.:-]", "-");
+        return name.length() <= MAX_NAME ? name : name.substring(name.length() - MAX_NAME);
+    }
+
+    private static String hostName() {
+        String env = System.getenv("HOSTNAME");
+        if (env != null && !env.isBlank()) {
+            return env;
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "localhost";
+        }
+    }
+}
