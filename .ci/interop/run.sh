@@ -97,8 +97,8 @@ expect "$WORK/list.json" "r.tools.every(t => t.description && t.inputSchema.type
   "tools/list: every tool has a description, input and output schema and annotations"
 
 inspector "$WORK/set.json" -- --method tools/call --tool-name redis_set \
-  --tool-arg key=nova:agent:interop:state --tool-arg value=hello --tool-arg ttl_seconds=120
-expect "$WORK/set.json" "r.isError === false && r.structuredContent.written === true && r.structuredContent.ttl_seconds === 120" \
+  --tool-arg key=nova:agent:interop:state --tool-arg value=hello --tool-arg ttl_seconds=3600
+expect "$WORK/set.json" "r.isError === false && r.structuredContent.written === true && r.structuredContent.ttl_seconds === 3600" \
   "redis_set writes with the given TTL"
 
 inspector "$WORK/set-default.json" -- --method tools/call --tool-name redis_set \
@@ -106,7 +106,7 @@ inspector "$WORK/set-default.json" -- --method tools/call --tool-name redis_set 
 expect "$WORK/set-default.json" "r.structuredContent.ttl_seconds === 86400" "redis_set without ttl_seconds gets the default TTL (86400 s)"
 
 inspector "$WORK/get.json" -- --method tools/call --tool-name redis_get --tool-arg key=nova:agent:interop:state
-expect "$WORK/get.json" "r.isError === false && r.structuredContent.exists === true && r.structuredContent.value === 'hello' && r.structuredContent.ttl_seconds > 100 && JSON.parse(text).value === 'hello'" \
+expect "$WORK/get.json" "r.isError === false && r.structuredContent.exists === true && r.structuredContent.value === 'hello' && r.structuredContent.ttl_seconds > 3000 && r.structuredContent.ttl_seconds <= 3600 && JSON.parse(text).value === 'hello'" \
   "redis_get reads it back from another server process (structured content and JSON text)"
 
 inspector "$WORK/publish.json" -- --method tools/call --tool-name stream_publish \

@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# RedStream's MCP server against the official TypeScript Redis MCP server: same Redis, same client.
-# Run from anywhere after `mvn -q install -DskipTests`. Installs its npm packages into ./node_modules.
+# RedStream's MCP server against the official TypeScript Redis MCP server: same Redis, same client, interleaved.
+# Prints the tables of docs/benchmarks.md ("MCP server"). Run from anywhere after building the jar
+# (mvn -B -ntp -pl redstream-mcp-adapter -am package -DskipTests). Installs its npm packages into ./node_modules.
+# Optional: JAVA25_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 adds the launcher on JDK 25; CALLS, LAUNCHES, WARMUPS.
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 JAR="$ROOT/redstream-mcp-adapter/target/redstream-mcp.jar"
-[ -f "$JAR" ] || { echo "build first: mvn -q install -DskipTests" >&2; exit 2; }
+[ -f "$JAR" ] || { echo "build first: mvn -B -ntp -pl redstream-mcp-adapter -am package -DskipTests" >&2; exit 2; }
 cd "$HERE"
+echo "== npm install (TypeScript SDK client, official TypeScript Redis MCP server)" >&2
 npm install --no-audit --no-fund --loglevel=error >/dev/null
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/redstream-mcpbench.XXXXXX")"
@@ -18,7 +21,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# One shared Redis for both servers: the jar's embedded-redis subcommand prints its URI, stops on stdin EOF.
+# One shared Redis for every server: the jar's embedded-redis subcommand prints its URI, stops on stdin EOF.
 mkfifo "$WORK/in"
 java -jar "$JAR" embedded-redis <"$WORK/in" >"$WORK/uri" 2>"$WORK/redis.log" &
 REDIS_PID=$!
@@ -27,13 +30,6 @@ for _ in $(seq 1 100); do [ -s "$WORK/uri" ] && break; sleep 0.1; done
 URI="$(head -1 "$WORK/uri")"
 [ -n "$URI" ] || { echo "embedded Redis did not start" >&2; cat "$WORK/redis.log" >&2; exit 2; }
 
-# The class-data archive, made by one normal run (see docs/mcp.md#faster-start-with-a-class-data-archive).
-ARCHIVE="$WORK/redstream-mcp.jsa"
-printf '%s\n' \
-  '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}' \
-  '{"jsonrpc":"2.0","method":"notifications/initialized"}' '{"jsonrpc":"2.0","id":2,"method":"tools/list"}' \
-  '{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"redis_health","arguments":{}}}' \
-  | java -Xlog:disable -Xlog:all=warning:stderr -XX:ArchiveClassesAtExit="$ARCHIVE" -jar "$JAR" --redis "$URI" \
-  >/dev/null 2>"$WORK/archive.log" || true
-
-node bench-mcp.mjs "$JAR" "$URI" "${CALLS:-1000}" "${LAUNCHES:-7}" "$( [ -s "$ARCHIVE" ] && echo "$ARCHIVE" )"
+echo "== benchmark ($(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))" >&2
+REDSTREAM_JAR="$JAR" REDSTREAM_LAUNCHER="$ROOT/bin/redstream-mcp" \
+  node bench-mcp.mjs "$URI" "${CALLS:-1000}" "${LAUNCHES:-7}"

@@ -3,6 +3,7 @@ package io.redstream.auth;
 import static java.util.Objects.requireNonNull;
 
 import io.redstream.auth.internal.ApiKeyFormat;
+import io.redstream.auth.internal.ApiKeysFile;
 import io.redstream.auth.internal.JwtAlgorithms;
 import io.redstream.auth.internal.JwtKey;
 import io.redstream.auth.internal.JwtVerifier;
@@ -11,9 +12,6 @@ import io.redstream.core.AuthenticationException;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Turns a credential into a {@link Principal}: the entry point of the auth module.
@@ -48,22 +46,29 @@ public final class Authenticator {
     /** Credentials longer than this are refused before any parsing. */
     public static final int MAX_CREDENTIAL_LENGTH = 8192;
 
+    /** How often an API-keys file given to {@link Builder#apiKeysFile} is looked at for changes. */
+    public static final Duration DEFAULT_API_KEYS_RELOAD_INTERVAL = Duration.ofSeconds(1);
+
     private final JwtVerifier jwt;
     private final ApiKeys apiKeys;
+    private final ApiKeysFile apiKeysFile;
     private final TokenCache cache;
     private final Clock clock;
 
     private Authenticator(Builder b) {
         this.clock = b.clock;
         this.apiKeys = b.apiKeys;
+        this.apiKeysFile = b.apiKeysFile == null ? null
+                : new ApiKeysFile(b.apiKeysFile, b.clock, DEFAULT_API_KEYS_RELOAD_INTERVAL);
         this.cache = new TokenCache(b.tokenCacheSize);
         if (b.keys.isEmpty()) {
             this.jwt = null;
         } else {
-            Map<String, JwtKey> keys = new HashMap<>();
-            b.keys.forEach((kid, spec) -> keys.put(kid, spec instanceof PublicKey pk
-                    ? JwtKey.publicKey(kid, pk, b.clock, b.clockSkew)
-                    : JwtKey.hmac(kid, JwtAlgorithms.hmacKey("hmacSecret", (byte[]) spec), b.clock, b.clockSkew)));
+            java.util.List<JwtKey> keys = new java.util.ArrayList<>();
+            b.keys.forEach(k -> keys.add(k.spec() instanceof PublicKey pk
+                    ? JwtKey.publicKey(k.keyId(), pk, b.clock, b.clockSkew)
+                    : JwtKey.hmac(k.keyId(), JwtAlgorithms.hmacKey("hmacSecret", (byte[]) k.spec()), b.clock,
+                            b.clockSkew)));
             this.jwt = new JwtVerifier(keys, b.issuer, b.audience, b.maxTokenLifetime, b.clockSkew, b.clock);
         }
     }
@@ -87,10 +92,11 @@ public final class Authenticator {
                     + " characters, at most " + MAX_CREDENTIAL_LENGTH);
         }
         if (credential.startsWith(ApiKeyFormat.PREFIX)) {
-            if (apiKeys == null) {
+            ApiKeys keys = apiKeysFile != null ? apiKeysFile.current() : apiKeys;
+            if (keys == null) {
                 throw new AuthenticationException("API key authentication is not configured");
             }
-            return apiKeys.authenticate(credential, clock.instant());
+            return keys.authenticate(credential, clock.instant());
         }
         if (jwt == null) {
             throw new AuthenticationException("JWT authentication is not configured");
@@ -112,7 +118,7 @@ public final class Authenticator {
 
     /** Whether API keys are accepted. */
     public boolean acceptsApiKeys() {
-        return apiKeys != null;
+        return apiKeys != null || apiKeysFile != null;
     }
 
     /** Forgets every cached token verification, for example after rotating keys. */
@@ -122,8 +128,8 @@ public final class Authenticator {
 
     @Override
     public String toString() {
-        return "Authenticator[jwt=" + (jwt != null) + ", apiKeys=" + (apiKeys == null ? "off" : apiKeys.size())
-                + "]";
+        return "Authenticator[jwt=" + (jwt != null) + ", apiKeys=" + (apiKeysFile != null ? "file"
+                : apiKeys == null ? "off" : String.valueOf(apiKeys.size())) + "]";
     }
 
     /**
@@ -133,14 +139,18 @@ public final class Authenticator {
      * {@link ApiKeys} store is required.
      */
     public static final class Builder {
-        /** Key id (null for the single unnamed key) to a {@code byte[]} HMAC secret or a {@link PublicKey}. */
-        private final Map<String, Object> keys = new LinkedHashMap<>();
+        /** A key id (null for a key tokens choose by algorithm) and a {@code byte[]} HMAC secret or {@link PublicKey}. */
+        private record KeySpec(String keyId, Object spec) {
+        }
+
+        private final java.util.List<KeySpec> keys = new java.util.ArrayList<>();
         private String issuer;
         private String audience;
         private Duration maxTokenLifetime = DEFAULT_MAX_TOKEN_LIFETIME;
         private Duration clockSkew = DEFAULT_CLOCK_SKEW;
         private int tokenCacheSize = DEFAULT_TOKEN_CACHE_SIZE;
         private ApiKeys apiKeys;
+        private java.nio.file.Path apiKeysFile;
         private Clock clock = Clock.systemUTC();
 
         private Builder() {
@@ -177,10 +187,18 @@ public final class Authenticator {
             if (keyId != null && keyId.isBlank()) {
                 throw new IllegalArgumentException("keyId must not be blank");
             }
-            if (keys.containsKey(keyId)) {
-                throw new IllegalArgumentException("keyId must be unique, but '" + keyId + "' is configured twice");
+            String algorithm = key instanceof PublicKey pk ? JwtAlgorithms.forAsymmetricKey("publicKey", pk) : "HS256";
+            for (KeySpec k : keys) {
+                if (keyId != null && keyId.equals(k.keyId())) {
+                    throw new IllegalArgumentException("keyId must be unique, but '" + keyId + "' is configured twice");
+                }
+                if (keyId == null && k.keyId() == null && algorithm.equals(k.spec() instanceof PublicKey pk
+                        ? JwtAlgorithms.forAsymmetricKey("publicKey", pk) : "HS256")) {
+                    throw new IllegalArgumentException("two keys without keyId use " + algorithm + ": tokens without"
+                            + " a 'kid' header could not tell them apart; give each a keyId");
+                }
             }
-            keys.put(keyId, key);
+            keys.add(new KeySpec(keyId, key));
             return this;
         }
 
@@ -230,6 +248,18 @@ public final class Authenticator {
         /** Accepts the API keys in {@code apiKeys}. Default: API keys are refused. */
         public Builder apiKeys(ApiKeys apiKeys) {
             this.apiKeys = requireNonNull(apiKeys, "apiKeys");
+            this.apiKeysFile = null;
+            return this;
+        }
+
+        /**
+         * Accepts the API keys in {@code file}, read at {@link #build()} and read again whenever it changes (looked at
+         * at most every {@link Authenticator#DEFAULT_API_KEYS_RELOAD_INTERVAL}): a key removed or revoked there stops working
+         * without a restart. While the file is unreadable or invalid every API key is refused.
+         */
+        public Builder apiKeysFile(java.nio.file.Path file) {
+            this.apiKeysFile = requireNonNull(file, "file");
+            this.apiKeys = null;
             return this;
         }
 
@@ -240,17 +270,14 @@ public final class Authenticator {
         }
 
         /**
-         * @throws IllegalArgumentException when nothing is configured, or several JWT keys are configured and one
-         *                                  of them has no key id
+         * @throws IllegalArgumentException when nothing is configured, several JWT keys are configured and one
+         *                                  of them has no key id, or the API-keys file is invalid
+         * @throws java.io.UncheckedIOException when the API-keys file cannot be read
          */
         public Authenticator build() {
-            if (keys.isEmpty() && apiKeys == null) {
+            if (keys.isEmpty() && apiKeys == null && apiKeysFile == null) {
                 throw new IllegalArgumentException("configure at least one JWT key (hmacSecret/publicKey) or"
                         + " apiKeys; an authenticator that accepts nothing is a configuration mistake");
-            }
-            if (keys.size() > 1 && keys.containsKey(null)) {
-                throw new IllegalArgumentException("with several JWT keys every key needs a keyId, so tokens can"
-                        + " name theirs in the 'kid' header");
             }
             return new Authenticator(this);
         }

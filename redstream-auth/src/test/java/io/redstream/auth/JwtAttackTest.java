@@ -84,6 +84,18 @@ class JwtAttackTest {
     }
 
     @Test
+    void authenticate_secretAndPublicKeyWithoutKid_eachTokenGoesToTheKeyOfItsAlgorithm() {
+        Authenticator both = Authenticator.builder().hmacSecret(SECRET).publicKey(rsa.getPublic()).issuer("iss-1")
+                .audience("aud-1").clock(clock).build();
+        assertThat(both.authenticate(token().hmac(SECRET)).subject()).isEqualTo("svc-a");
+        assertThat(both.authenticate(TestJwts.valid("RS256", NOW).rs256(rsa.getPrivate())).subject())
+                .isEqualTo("svc-a");
+        // Algorithm confusion: an HS256 token "signed" with the public key goes to the secret, and fails there.
+        assertRejected(both, token().hmac(rsa.getPublic().getEncoded()), "signature");
+        assertRejected(both, TestJwts.valid("ES256", NOW).hmac(SECRET), "token algorithm 'ES256' is not allowed");
+    }
+
+    @Test
     void authenticate_rs256TokenAgainstHmacKey() {
         assertRejected(hmac, TestJwts.valid("RS256", NOW).rs256(rsa.getPrivate()),
                 "token algorithm 'RS256' is not allowed for the configured key (allowed: HS256)");

@@ -12,18 +12,22 @@ import java.time.Duration;
  * @param maxBlock the longest blocking read, default 30 s; the socket timeout of blocking calls is set above it
  * @param maxBatchSize messages per explicit batch, default {@value #DEFAULT_MAX_BATCH_SIZE}
  * @param maxValueBytes encoded size of one state value, default 1 MiB
+ * @param maxTransactionOperations operations in one transaction, default
+ *     {@value #DEFAULT_MAX_TRANSACTION_OPERATIONS}
  */
 public record Limits(int maxFieldsPerMessage, int maxMessageBytes, int maxCount, Duration maxBlock,
-        int maxBatchSize, int maxValueBytes) {
+        int maxBatchSize, int maxValueBytes, int maxTransactionOperations) {
     public static final int DEFAULT_MAX_FIELDS_PER_MESSAGE = 1000;
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 1024 * 1024;
     public static final int DEFAULT_MAX_COUNT = 10_000;
     public static final Duration DEFAULT_MAX_BLOCK = Duration.ofSeconds(30);
     public static final int DEFAULT_MAX_BATCH_SIZE = 10_000;
     public static final int DEFAULT_MAX_VALUE_BYTES = 1024 * 1024;
+    public static final int DEFAULT_MAX_TRANSACTION_OPERATIONS = 1000;
 
     public static final Limits DEFAULTS = new Limits(DEFAULT_MAX_FIELDS_PER_MESSAGE, DEFAULT_MAX_MESSAGE_BYTES,
-            DEFAULT_MAX_COUNT, DEFAULT_MAX_BLOCK, DEFAULT_MAX_BATCH_SIZE, DEFAULT_MAX_VALUE_BYTES);
+            DEFAULT_MAX_COUNT, DEFAULT_MAX_BLOCK, DEFAULT_MAX_BATCH_SIZE, DEFAULT_MAX_VALUE_BYTES,
+            DEFAULT_MAX_TRANSACTION_OPERATIONS);
 
     public Limits {
         positive("maxFieldsPerMessage", maxFieldsPerMessage);
@@ -31,6 +35,7 @@ public record Limits(int maxFieldsPerMessage, int maxMessageBytes, int maxCount,
         positive("maxCount", maxCount);
         positive("maxBatchSize", maxBatchSize);
         positive("maxValueBytes", maxValueBytes);
+        positive("maxTransactionOperations", maxTransactionOperations);
         java.util.Objects.requireNonNull(maxBlock, "maxBlock");
         if (maxBlock.isNegative() || maxBlock.isZero() || maxBlock.toMillis() > Integer.MAX_VALUE / 2) {
             throw new IllegalArgumentException("maxBlock must be between 1 ms and " + (Integer.MAX_VALUE / 2)
@@ -56,6 +61,7 @@ public record Limits(int maxFieldsPerMessage, int maxMessageBytes, int maxCount,
         private Duration maxBlock = DEFAULT_MAX_BLOCK;
         private int maxBatchSize = DEFAULT_MAX_BATCH_SIZE;
         private int maxValueBytes = DEFAULT_MAX_VALUE_BYTES;
+        private int maxTransactionOperations = DEFAULT_MAX_TRANSACTION_OPERATIONS;
 
         private Builder() {
         }
@@ -90,8 +96,14 @@ public record Limits(int maxFieldsPerMessage, int maxMessageBytes, int maxCount,
             return this;
         }
 
+        public Builder maxTransactionOperations(int v) {
+            this.maxTransactionOperations = v;
+            return this;
+        }
+
         public Limits build() {
-            return new Limits(maxFieldsPerMessage, maxMessageBytes, maxCount, maxBlock, maxBatchSize, maxValueBytes);
+            return new Limits(maxFieldsPerMessage, maxMessageBytes, maxCount, maxBlock, maxBatchSize, maxValueBytes,
+                    maxTransactionOperations);
         }
     }
 }

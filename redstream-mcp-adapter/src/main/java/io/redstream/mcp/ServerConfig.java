@@ -2,35 +2,42 @@ package io.redstream.mcp;
 
 import static java.util.Objects.requireNonNull;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
-import java.util.regex.Pattern;
+import java.util.Set;
 
-import io.redstream.mcp.internal.Redaction;
+import io.redstream.core.Limits;
+import io.redstream.core.RedStream;
+import io.redstream.core.Redaction;
+import io.redstream.mcp.tool.Toolset;
+import io.redstream.mcp.tool.WaitingCapacity;
 
 /**
- * Everything the MCP server is started with (DESIGN §4). Immutable and thread-safe; {@link #toString()}
- * never shows the Redis password or the token. Built by the command line parser from flags and
- * environment variables, or directly with {@link #builder()}.
+ * Everything the MCP server is started with. Immutable and thread-safe; {@link #toString()} never shows the Redis
+ * password or the token. Made by the command line ({@code Main}) from flags and environment variables, or with
+ * {@link #builder()}. Defaults are those of {@link Builder}.
  */
 public final class ServerConfig {
 
-    public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
+    /** Default of {@code --default-ttl}: one day. */
     public static final long DEFAULT_TTL_SECONDS = 86_400;
-    /** Longest TTL a call or --default-ttl may set: 10 years. */
+    /** Longest {@code --default-ttl}: 10 years. */
     public static final long MAX_TTL_SECONDS = 10L * 365 * 86_400;
-
-    private static final Pattern HOST_PORT = Pattern.compile("(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9_.-]+):(\\d{1,5})");
-    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    /** Default of {@code --max-count}. */
+    public static final int DEFAULT_MAX_COUNT = 1000;
+    /** Default of {@code --max-block-ms}. */
+    public static final long DEFAULT_MAX_BLOCK_MILLIS = 30_000;
+    /** Default of {@code --max-multi-ops}. */
+    public static final int DEFAULT_MAX_MULTI_OPS = 50;
+    /** Default of {@code --max-value-bytes}: 1 MiB. */
+    public static final int DEFAULT_MAX_VALUE_BYTES = 1024 * 1024;
+    /** Default of {@code --max-result-bytes}: 4 MiB. */
+    public static final int DEFAULT_MAX_RESULT_BYTES = 4 * 1024 * 1024;
 
     private final String redisUri;
     private final List<String> clusterNodes;
-    private final Integer httpPort;
-    private final String bindAddress;
     private final Path jwtSecretFile;
     private final Path jwtPublicKeyFile;
     private final String jwtIssuer;
@@ -38,16 +45,16 @@ public final class ServerConfig {
     private final Path apiKeysFile;
     private final Path policyFile;
     private final boolean readOnly;
+    private final Set<Toolset> toolsets;
     private final long defaultTtlSeconds;
-    private final boolean insecureNoAuth;
-    private final String token;
     private final Limits limits;
+    private final int maxResultBytes;
+    private final int maxWaitingCalls;
+    private final String token;
 
     private ServerConfig(Builder b) {
         this.redisUri = b.redisUri;
         this.clusterNodes = List.copyOf(b.clusterNodes);
-        this.httpPort = b.httpPort;
-        this.bindAddress = b.bindAddress;
         this.jwtSecretFile = b.jwtSecretFile;
         this.jwtPublicKeyFile = b.jwtPublicKeyFile;
         this.jwtIssuer = b.jwtIssuer;
@@ -55,39 +62,31 @@ public final class ServerConfig {
         this.apiKeysFile = b.apiKeysFile;
         this.policyFile = b.policyFile;
         this.readOnly = b.readOnly;
+        this.toolsets = Set.copyOf(b.toolsets);
         this.defaultTtlSeconds = b.defaultTtlSeconds;
-        this.insecureNoAuth = b.insecureNoAuth;
+        this.limits = b.limits();
+        this.maxResultBytes = b.maxResultBytes;
+        this.maxWaitingCalls = b.maxWaitingCalls;
         this.token = b.token;
-        this.limits = b.limits;
     }
 
-    /** Defaults: embedded Redis, stdio, bind {@value #DEFAULT_BIND_ADDRESS}, TTL {@value #DEFAULT_TTL_SECONDS} s, {@link Limits#DEFAULTS}. */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** {@code --redis}: a standalone Redis URI; empty with {@code --cluster} or for the embedded Redis. */
+    /** {@code --redis}: a standalone Redis; empty with {@code --cluster} or for the embedded Redis. */
     public Optional<String> redisUri() {
         return Optional.ofNullable(redisUri);
     }
 
-    /** {@code --cluster}: seed nodes as {@code host:port}; empty unless a cluster is configured. */
+    /** {@code --cluster}: seed nodes as {@code host:port}. */
     public List<String> clusterNodes() {
         return clusterNodes;
     }
 
-    /** No {@code --redis} and no {@code --cluster}: the server starts an embedded Redis. */
+    /** Neither {@code --redis} nor {@code --cluster}: the server starts an embedded Redis. */
     public boolean embeddedRedis() {
         return redisUri == null && clusterNodes.isEmpty();
-    }
-
-    /** {@code --http}: the Streamable HTTP port (0 = any free port); empty for stdio. */
-    public OptionalInt httpPort() {
-        return httpPort == null ? OptionalInt.empty() : OptionalInt.of(httpPort);
-    }
-
-    public String bindAddress() {
-        return bindAddress;
     }
 
     public Optional<Path> jwtSecretFile() {
@@ -123,60 +122,54 @@ public final class ServerConfig {
         return readOnly;
     }
 
-    /** TTL given to key writes through MCP unless the call names one. */
+    public Set<Toolset> toolsets() {
+        return toolsets;
+    }
+
     public long defaultTtlSeconds() {
         return defaultTtlSeconds;
     }
 
-    public boolean insecureNoAuth() {
-        return insecureNoAuth;
-    }
-
-    /** {@code REDSTREAM_TOKEN}: the caller's JWT or API key on stdio. A secret: never log it. */
-    public Optional<String> token() {
-        return Optional.ofNullable(token);
-    }
-
+    /** The limits of core the server's Redis client applies (counts, sizes, blocking, transaction size). */
     public Limits limits() {
         return limits;
     }
 
-    @Override
-    public String toString() {
-        return "ServerConfig[redis=" + (redisUri != null ? Redaction.redactUri(redisUri)
-                : clusterNodes.isEmpty() ? "embedded" : "cluster " + clusterNodes)
-                + ", transport=" + (httpPort == null ? "stdio" : "http " + bindAddress + ":" + httpPort)
-                + ", auth=" + (authenticationConfigured() ? "configured" : insecureNoAuth ? "insecure-no-auth" : "none")
-                + (token != null ? " (token given)" : "")
-                + (policyFile != null ? ", policy=" + policyFile : "")
-                + ", readOnly=" + readOnly + ", defaultTtlSeconds=" + defaultTtlSeconds + ", limits=" + limits + "]";
+    public int maxResultBytes() {
+        return maxResultBytes;
     }
 
-    static boolean isLoopback(String address) {
-        if (address.equalsIgnoreCase("localhost")) {
-            return true;
-        }
-        String literal = address.startsWith("[") && address.endsWith("]") ? address.substring(1, address.length() - 1) : address;
-        if (!IPV4.matcher(literal).matches() && !literal.contains(":")) {
-            return false; // a host name: resolving it here would be a DNS lookup at startup
-        }
-        try {
-            return InetAddress.getByName(literal).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
+    public int maxWaitingCalls() {
+        return maxWaitingCalls;
+    }
+
+    /** {@code REDSTREAM_TOKEN}: the stdio caller's JWT or API key. A secret: never log it. */
+    public Optional<String> token() {
+        return Optional.ofNullable(token);
+    }
+
+    @Override
+    public String toString() {
+        return "ServerConfig[redis=" + (redisUri != null ? Redaction.redact(redisUri)
+                : clusterNodes.isEmpty() ? "embedded" : "cluster " + clusterNodes)
+                + ", auth=" + (authenticationConfigured() ? "configured" : "none") + (token != null ? " (token given)" : "")
+                + (policyFile != null ? ", policy=" + policyFile : "") + ", readOnly=" + readOnly + ", toolsets="
+                + toolsets + ", defaultTtlSeconds=" + defaultTtlSeconds + ", maxResultBytes=" + maxResultBytes
+                + ", maxWaitingCalls=" + maxWaitingCalls + ", limits=" + limits + "]";
     }
 
     /**
-     * Collects settings; {@link #build()} checks each value and the combinations. Not thread-safe.
-     * Messages name the command line flag, since that is where values usually come from.
+     * Collects settings; {@link #build()} checks them. Not thread-safe. Defaults: embedded Redis, no
+     * authentication (the caller is the local admin), built-in roles, every toolset, not read-only,
+     * {@value #DEFAULT_TTL_SECONDS} s default TTL, {@value #DEFAULT_MAX_COUNT} per count,
+     * {@value #DEFAULT_MAX_BLOCK_MILLIS} ms longest wait, {@value #DEFAULT_MAX_MULTI_OPS} operations per multi,
+     * {@value #DEFAULT_MAX_VALUE_BYTES} bytes per value, {@value #DEFAULT_MAX_RESULT_BYTES} bytes per result,
+     * {@value WaitingCapacity#DEFAULT_MAX} waiting calls. Messages name the command line flag, since values
+     * usually come from there.
      */
     public static final class Builder {
-
         private String redisUri;
         private List<String> clusterNodes = List.of();
-        private Integer httpPort;
-        private String bindAddress = DEFAULT_BIND_ADDRESS;
         private Path jwtSecretFile;
         private Path jwtPublicKeyFile;
         private String jwtIssuer;
@@ -184,56 +177,40 @@ public final class ServerConfig {
         private Path apiKeysFile;
         private Path policyFile;
         private boolean readOnly;
+        private Set<Toolset> toolsets = EnumSet.allOf(Toolset.class);
         private long defaultTtlSeconds = DEFAULT_TTL_SECONDS;
-        private boolean insecureNoAuth;
+        private int maxCount = DEFAULT_MAX_COUNT;
+        private long maxBlockMillis = DEFAULT_MAX_BLOCK_MILLIS;
+        private int maxMultiOps = DEFAULT_MAX_MULTI_OPS;
+        private int maxValueBytes = DEFAULT_MAX_VALUE_BYTES;
+        private int maxResultBytes = DEFAULT_MAX_RESULT_BYTES;
+        private int maxWaitingCalls = WaitingCapacity.DEFAULT_MAX;
         private String token;
-        private Limits limits = Limits.DEFAULTS;
 
         private Builder() {
         }
 
-        /** {@code redis://[user:password@]host[:port][/db]} or {@code rediss://...}. */
+        /** Checked by core's own rule for Redis URIs. */
         public Builder redisUri(String uri) {
             requireNonNull(uri, "uri");
-            String lower = uri.toLowerCase(java.util.Locale.ROOT);
-            if (!(lower.startsWith("redis://") || lower.startsWith("rediss://")) || uri.length() <= "redis://".length()) {
-                throw new IllegalArgumentException("must be a redis:// or rediss:// URI, but was '" + Redaction.redactUri(uri) + "'");
+            try {
+                RedStream.builder().redisUri(uri);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--redis: " + Redaction.redact(e.getMessage()));
             }
             this.redisUri = uri;
             return this;
         }
 
-        /** Seed nodes {@code host:port} (IPv6 as {@code [addr]:port}), at least one. */
+        /** Checked by core's own rule for cluster nodes. */
         public Builder clusterNodes(List<String> nodes) {
             requireNonNull(nodes, "nodes");
-            if (nodes.isEmpty()) {
-                throw new IllegalArgumentException("must name at least one node as host:port");
+            try {
+                RedStream.builder().clusterNodes(nodes.toArray(String[]::new));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--cluster: " + e.getMessage());
             }
-            for (String node : nodes) {
-                var m = HOST_PORT.matcher(node);
-                if (!m.matches() || Integer.parseInt(m.group(2)) < 1 || Integer.parseInt(m.group(2)) > 65535) {
-                    throw new IllegalArgumentException("each node must be host:port with a port between 1 and 65535, but was '" + node + "'");
-                }
-            }
-            this.clusterNodes = List.copyOf(nodes);
-            return this;
-        }
-
-        /** 0 binds any free port. */
-        public Builder httpPort(int port) {
-            if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException("must be a port between 0 and 65535, but was " + port);
-            }
-            this.httpPort = port;
-            return this;
-        }
-
-        public Builder bindAddress(String address) {
-            requireNonNull(address, "address");
-            if (address.isBlank()) {
-                throw new IllegalArgumentException("must be an address such as 127.0.0.1, but was empty");
-            }
-            this.bindAddress = address.strip();
+            this.clusterNodes = nodes.stream().map(String::strip).toList();
             return this;
         }
 
@@ -248,12 +225,12 @@ public final class ServerConfig {
         }
 
         public Builder jwtIssuer(String issuer) {
-            this.jwtIssuer = nonBlank(issuer, "an issuer");
+            this.jwtIssuer = nonBlank("--jwt-issuer", issuer);
             return this;
         }
 
         public Builder jwtAudience(String audience) {
-            this.jwtAudience = nonBlank(audience, "an audience");
+            this.jwtAudience = nonBlank("--jwt-audience", audience);
             return this;
         }
 
@@ -272,60 +249,95 @@ public final class ServerConfig {
             return this;
         }
 
-        public Builder defaultTtlSeconds(long seconds) {
-            if (seconds < 1 || seconds > MAX_TTL_SECONDS) {
-                throw new IllegalArgumentException("must be between 1 and " + MAX_TTL_SECONDS + " seconds, but was " + seconds);
+        public Builder toolsets(Set<Toolset> toolsets) {
+            requireNonNull(toolsets, "toolsets");
+            if (toolsets.isEmpty()) {
+                throw new IllegalArgumentException("--toolsets must name at least one of " + Toolset.ids());
             }
-            this.defaultTtlSeconds = seconds;
+            this.toolsets = EnumSet.copyOf(toolsets);
             return this;
         }
 
-        public Builder insecureNoAuth(boolean insecureNoAuth) {
-            this.insecureNoAuth = insecureNoAuth;
+        public Builder defaultTtlSeconds(long seconds) {
+            this.defaultTtlSeconds = range("--default-ttl", seconds, 1, MAX_TTL_SECONDS);
+            return this;
+        }
+
+        public Builder maxCount(int n) {
+            this.maxCount = (int) range("--max-count", n, 1, 1_000_000);
+            return this;
+        }
+
+        public Builder maxBlockMillis(long millis) {
+            this.maxBlockMillis = range("--max-block-ms", millis, 1, 3_600_000);
+            return this;
+        }
+
+        public Builder maxMultiOps(int n) {
+            this.maxMultiOps = (int) range("--max-multi-ops", n, 1, 10_000);
+            return this;
+        }
+
+        public Builder maxValueBytes(int bytes) {
+            this.maxValueBytes = (int) range("--max-value-bytes", bytes, 1, 512L * 1024 * 1024);
+            return this;
+        }
+
+        public Builder maxResultBytes(int bytes) {
+            this.maxResultBytes = (int) range("--max-result-bytes", bytes, 4096, Integer.MAX_VALUE / 4);
+            return this;
+        }
+
+        public Builder maxWaitingCalls(int n) {
+            this.maxWaitingCalls = (int) range("--max-waiting-calls", n, 1, 1024);
             return this;
         }
 
         public Builder token(String token) {
-            this.token = nonBlank(token, "a JWT or API key").strip();
+            this.token = nonBlank("REDSTREAM_TOKEN", token).strip();
             return this;
         }
 
-        public Builder limits(Limits limits) {
-            this.limits = requireNonNull(limits, "limits");
-            return this;
+        private Limits limits() {
+            return Limits.builder()
+                    .maxCount(maxCount)
+                    .maxFieldsPerMessage(maxCount)
+                    .maxMessageBytes(maxValueBytes)
+                    .maxValueBytes(maxValueBytes)
+                    .maxBlock(java.time.Duration.ofMillis(maxBlockMillis))
+                    .maxTransactionOperations(maxMultiOps)
+                    .build();
         }
 
+        /** @throws IllegalArgumentException naming the flags whose combination cannot work */
         public ServerConfig build() {
             if (redisUri != null && !clusterNodes.isEmpty()) {
                 throw new IllegalArgumentException("give either --redis or --cluster, not both");
             }
             if ((jwtIssuer != null || jwtAudience != null) && jwtSecretFile == null && jwtPublicKeyFile == null) {
-                throw new IllegalArgumentException(
-                        "--jwt-issuer and --jwt-audience need a JWT key: give --jwt-secret-file or --jwt-public-key-file");
+                throw new IllegalArgumentException("--jwt-issuer and --jwt-audience need a JWT key: give"
+                        + " --jwt-secret-file or --jwt-public-key-file");
             }
-            boolean auth = jwtSecretFile != null || jwtPublicKeyFile != null || apiKeysFile != null;
-            if (insecureNoAuth) {
-                if (httpPort == null) {
-                    throw new IllegalArgumentException("--insecure-no-auth applies to --http only (stdio needs no network authentication)");
-                }
-                if (auth) {
-                    throw new IllegalArgumentException("--insecure-no-auth contradicts the configured authentication; remove one");
-                }
-                if (!isLoopback(bindAddress)) {
-                    throw new IllegalArgumentException("--insecure-no-auth needs a loopback --bind (127.0.0.1, ::1 or localhost), but was '"
-                            + bindAddress + "'");
-                }
-            } else if (httpPort != null && !auth) {
-                throw new IllegalArgumentException("--http requires authentication: give --jwt-secret-file, --jwt-public-key-file or"
-                        + " --api-keys-file, or --insecure-no-auth with a loopback --bind");
+            if (maxResultBytes <= maxValueBytes * 2L + 4096) {
+                throw new IllegalArgumentException("--max-result-bytes must be more than twice --max-value-bytes plus"
+                        + " 4096, so that one value fits in a result, but was " + maxResultBytes + " with"
+                        + " --max-value-bytes " + maxValueBytes);
             }
             return new ServerConfig(this);
         }
 
-        private static String nonBlank(String value, String what) {
+        private static long range(String flag, long value, long min, long max) {
+            if (value < min || value > max) {
+                throw new IllegalArgumentException(flag + " must be between " + min + " and " + max + ", but was "
+                        + value);
+            }
+            return value;
+        }
+
+        private static String nonBlank(String what, String value) {
             requireNonNull(value, "value");
             if (value.isBlank()) {
-                throw new IllegalArgumentException("must be " + what + ", but was empty");
+                throw new IllegalArgumentException(what + " must not be empty");
             }
             return value;
         }

@@ -2,6 +2,8 @@ package io.redstream.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.modelcontextprotocol.client.McpSyncClient;
@@ -40,5 +42,29 @@ public final class Calls {
 
     public static String text(CallToolResult result) {
         return ((TextContent) result.content().get(0)).text();
+    }
+
+    /** {@code args("key", "a", "count", 2)}: a map in argument order. */
+    public static Map<String, Object> args(Object... keyValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            m.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return m;
+    }
+
+    @SuppressWarnings("unchecked")
+    public static List<Map<String, Object>> list(Object value) {
+        return (List<Map<String, Object>>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> map(Object value) {
+        return (Map<String, Object>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    public static List<String> stringList(Object value) {
+        return (List<String>) value;
     }
 }

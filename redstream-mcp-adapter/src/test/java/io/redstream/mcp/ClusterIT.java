@@ -2,10 +2,10 @@ package io.redstream.mcp;
 
 import static io.redstream.mcp.Calls.error;
 import static io.redstream.mcp.Calls.ok;
-import static io.redstream.mcp.RedisToolsContractIT.args;
-import static io.redstream.mcp.RedisToolsContractIT.list;
-import static io.redstream.mcp.RedisToolsContractIT.map;
-import static io.redstream.mcp.RedisToolsContractIT.stringList;
+import static io.redstream.mcp.Calls.args;
+import static io.redstream.mcp.Calls.list;
+import static io.redstream.mcp.Calls.map;
+import static io.redstream.mcp.Calls.stringList;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashSet;

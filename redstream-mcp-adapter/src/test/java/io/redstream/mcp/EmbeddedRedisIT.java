@@ -21,9 +21,9 @@ class EmbeddedRedisIT {
     @Test
     void noRedisGiven_startsEmbeddedRedis_servesTools_andStopsItWhenStdinCloses() throws Exception {
         try (RawProcess server = new RawProcess(McpProcesses.jarCommand(), Map.of())) {
-            server.send(StdioFramingIT.INITIALIZE);
+            server.send(Wire.INITIALIZE);
             assertThat(JSON.readTree(server.receive()).at("/result/serverInfo/name").asText()).isEqualTo("redstream");
-            server.send(StdioFramingIT.INITIALIZED);
+            server.send(Wire.INITIALIZED);
             server.send("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"redis_set\","
                     + "\"arguments\":{\"key\":\"nova:agent:e:k\",\"value\":\"v\"}}}");
             JsonNode set = JSON.readTree(server.receive());
@@ -37,7 +37,8 @@ class EmbeddedRedisIT {
             assertThat(m.find()).as(server.stderr()).isTrue();
             long redisPid = Long.parseLong(m.group(2));
             assertThat(ProcessHandle.of(redisPid)).hasValueSatisfying(p -> assertThat(p.isAlive()).isTrue());
-            assertThat(server.stderr()).contains("no --redis, REDIS_URL or --cluster given: starting an embedded Redis");
+            assertThat(server.stderr()).contains("serving 18 MCP tools on stdio over an embedded Redis")
+                    .contains("Waiting for an MCP client on stdin; closing stdin (Ctrl-D) stops the server.");
 
             server.closeStdin();
             assertThat(server.awaitExit()).isZero();

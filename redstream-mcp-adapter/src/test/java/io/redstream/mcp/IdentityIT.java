@@ -2,10 +2,10 @@ package io.redstream.mcp;
 
 import static io.redstream.mcp.Calls.error;
 import static io.redstream.mcp.Calls.ok;
-import static io.redstream.mcp.RedisToolsContractIT.args;
-import static io.redstream.mcp.RedisToolsContractIT.list;
-import static io.redstream.mcp.RedisToolsContractIT.map;
-import static io.redstream.mcp.RedisToolsContractIT.stringList;
+import static io.redstream.mcp.Calls.args;
+import static io.redstream.mcp.Calls.list;
+import static io.redstream.mcp.Calls.map;
+import static io.redstream.mcp.Calls.stringList;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -165,6 +165,35 @@ class IdentityIT {
         }
         try (Jedis j = redis.connect()) {
             assertThat(j.exists("nova:task:a:first")).isFalse();
+        }
+    }
+
+    @Test
+    void apiKeysFile_isReadAgainWhenItChanges_aRevokedKeyStopsWorkingMidSession() throws Exception {
+        GeneratedApiKey key = new ApiKeyGenerator().generate(Set.of("agent_write"), "rotating", null);
+        Path file = Files.writeString(dir.resolve("rotating-keys.txt"), key.storeLine() + "\n");
+        McpSyncClient c = McpProcesses.client(McpProcesses.jarCommand("--redis", redis.uri(), "--api-keys-file",
+                file.toString()), Map.of("REDSTREAM_TOKEN", key.key()), McpProcesses.newStderrSink());
+        try {
+            ok(c, "redis_set", args("key", "nova:agent:a:before", "value", "v"));
+            Files.writeString(file, key.record().revoke().toLine() + "\n");
+            String refused = null;
+            for (int i = 0; i < 50 && refused == null; i++) {
+                var r = Calls.call(c, "redis_set", args("key", "nova:agent:a:after" + i, "value", "v"));
+                if (Boolean.TRUE.equals(r.isError())) {
+                    refused = Calls.text(r);
+                } else {
+                    Thread.sleep(100);
+                }
+            }
+            assertThat(refused).as("refused within 5 s of the change").isNotNull()
+                    .startsWith("UNAUTHENTICATED: ").contains("revoked").doesNotContain(key.key());
+            Files.writeString(file, "this line is not a key record\n");
+            Thread.sleep(1200);
+            assertThat(Calls.error(c, "redis_get", args("key", "nova:agent:a:before"), "UNAUTHENTICATED"))
+                    .contains("API keys file");
+        } finally {
+            c.closeGracefully();
         }
     }
 

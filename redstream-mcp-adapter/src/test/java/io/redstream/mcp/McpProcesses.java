@@ -28,14 +28,6 @@ final class McpProcesses {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    /** The test tool server, on the test class path. */
-    static List<String> testServerCommand(String... args) {
-        List<String> command = new ArrayList<>(List.of(java(), "-cp", System.getProperty("java.class.path"),
-                TestToolServerMain.class.getName()));
-        command.addAll(List.of(args));
-        return command;
-    }
-
     /** The shaded production jar. */
     static List<String> jarCommand(String... args) {
         List<String> command = new ArrayList<>(List.of(java(), "-jar", jar().toString()));

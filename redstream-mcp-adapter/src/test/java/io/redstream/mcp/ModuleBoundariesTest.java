@@ -24,4 +24,15 @@ class ModuleBoundariesTest {
     void adapter_talksToRedisOnlyThroughCore() {
         noClasses().should().dependOnClassesThat().resideInAPackage("redis.clients..").check(MCP);
     }
+
+    @Test
+    void shippedCode_dependsOnNoTestCode() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("io.redstream.testkit..", "org.junit..")
+                .check(MCP);
+    }
+
+    @Test
+    void adapter_usesTheEmbeddedRuntimeOnlyThroughItsApi() {
+        noClasses().should().dependOnClassesThat().resideInAPackage("io.redstream.embedded.internal..").check(MCP);
+    }
 }

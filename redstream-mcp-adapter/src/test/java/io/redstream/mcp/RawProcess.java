@@ -44,8 +44,22 @@ final class RawProcess implements AutoCloseable {
     }
 
     void send(String line) throws IOException {
-        stdin.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        sendBytes((line + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    void sendBytes(byte[] bytes) throws IOException {
+        stdin.write(bytes);
         stdin.flush();
+    }
+
+    /** The next stdout line within {@code millis}, or null. */
+    String poll(long millis) throws InterruptedException {
+        return stdout.poll(millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Sends a signal (TERM, INT, KILL) to the process. */
+    void signal(String name) throws IOException, InterruptedException {
+        new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start().waitFor();
     }
 
     /** The next stdout line, failing after the timeout. */

@@ -1,6 +1,6 @@
 package io.redstream.mcp;
 
-import static io.redstream.mcp.RedisToolsContractIT.args;
+import static io.redstream.mcp.Calls.args;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -10,36 +10,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
-import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
-import io.redstream.mcp.tools.ToolCatalog;
 import io.redstream.testkit.RedisServerExtension;
 import io.redstream.testkit.RedisServerProcess;
 
-/** --read-only (here through its environment variable): filtered list, and hidden tools refused if called. */
+/** --read-only and --toolsets: a filtered list, and hidden tools refused if called anyway. */
 @ExtendWith(RedisServerExtension.class)
 class ReadOnlyServerIT {
-
-    @Test
-    void readOnly_listsOnlyReadOnlyTools_andRefusesOthersWithAccessDenied() {
-        McpSyncClient client = McpProcesses.client(McpProcesses.testServerCommand(),
-                Map.of("REDSTREAM_READ_ONLY", "true"), McpProcesses.newStderrSink());
-        try {
-            List<String> names = client.listTools().tools().stream().map(Tool::name).toList();
-            assertThat(names).containsExactly("echo", "fail", "list_items", "bad_output", "noisy");
-
-            CallToolResult refused = client.callTool(CallToolRequest.builder("counter_add").arguments(Map.of("delta", 1)).build());
-            assertThat(refused.isError()).isTrue();
-            assertThat(((TextContent) refused.content().get(0)).text())
-                    .isEqualTo("ACCESS_DENIED: tool 'counter_add' is not available: the server runs with --read-only;"
-                            + " available tools: echo, fail, list_items, bad_output, noisy");
-            assertThat(client.callTool(CallToolRequest.builder("echo").arguments(Map.of("text", "ok")).build()).isError()).isFalse();
-        } finally {
-            client.closeGracefully();
-        }
-    }
 
     @Test
     void readOnly_realServer_keepsTheEightReadTools_andRefusesEveryOther(RedisServerProcess redis) {
@@ -47,7 +24,7 @@ class ReadOnlyServerIT {
                 Map.of("REDSTREAM_TOKEN", ""), McpProcesses.newStderrSink());
         try {
             assertThat(client.listTools().tools()).extracting(Tool::name)
-                    .containsExactlyInAnyOrderElementsOf(ToolCatalog.READ_ONLY_TOOLS);
+                    .containsExactlyInAnyOrderElementsOf(ContractTools.READ_ONLY);
             Map<String, Map<String, Object>> writes = Map.of(
                     "redis_set", args("key", "nova:agent:a:b", "value", "v"),
                     "redis_del", args("keys", List.of("nova:agent:a:b")),
@@ -64,6 +41,24 @@ class ReadOnlyServerIT {
             }
             Calls.ok(client, "redis_get", args("key", "nova:agent:a:b"));
             Calls.ok(client, "stream_read", args("stream", "nova:task:a:b"));
+        } finally {
+            client.closeGracefully();
+        }
+        try (var j = redis.connect()) {
+            assertThat(j.exists("nova:task:a:b")).isFalse();
+        }
+    }
+
+    @Test
+    void toolsets_fromTheEnvironment_listAndAllowOnlyThoseGroups(RedisServerProcess redis) {
+        McpSyncClient client = McpProcesses.client(McpProcesses.jarCommand("--redis", redis.uri()),
+                Map.of("REDSTREAM_TOKEN", "", "REDSTREAM_TOOLSETS", "state,health"), McpProcesses.newStderrSink());
+        try {
+            assertThat(client.listTools().tools()).extracting(Tool::name).containsExactly("redis_get", "redis_set",
+                    "redis_del", "redis_keys", "redis_expire", "redis_multi", "redis_health");
+            assertThat(Calls.error(client, "stream_publish", args("stream", "nova:task:a:b", "fields", Map.of("a", "b")),
+                    "ACCESS_DENIED")).contains("toolset 'streams' is not in --toolsets (health,state)");
+            Calls.ok(client, "redis_set", args("key", "nova:agent:a:b", "value", "v"));
         } finally {
             client.closeGracefully();
         }

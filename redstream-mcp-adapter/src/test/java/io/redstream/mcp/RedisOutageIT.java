@@ -3,7 +3,7 @@ package io.redstream.mcp;
 import static io.redstream.mcp.Calls.call;
 import static io.redstream.mcp.Calls.error;
 import static io.redstream.mcp.Calls.ok;
-import static io.redstream.mcp.RedisToolsContractIT.args;
+import static io.redstream.mcp.Calls.args;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
@@ -52,7 +52,7 @@ class RedisOutageIT {
                 for (int i = 0; i < 50; i++) {
                     CallToolResult r = call(c, "redis_get", args("key", "nova:agent:a:k"));
                     if (!r.isError()) {
-                        back = RedisToolsContractIT.map(r.structuredContent());
+                        back = Calls.map(r.structuredContent());
                         break;
                     }
                     Thread.sleep(100);
@@ -60,7 +60,7 @@ class RedisOutageIT {
                 assertThat(back).as("serving resumed").isNotNull().containsEntry("value", "before");
                 assertThat(ok(c, "redis_health", Map.of())).containsEntry("status", "UP");
                 ok(c, "stream_publish", args("stream", "nova:task:a:s", "fields", Map.of("after", "restart")));
-                assertThat(RedisToolsContractIT.list(ok(c, "stream_group_read", args("stream", "nova:task:a:s",
+                assertThat(Calls.list(ok(c, "stream_group_read", args("stream", "nova:task:a:s",
                         "group", "g", "consumer", "c")).get("entries"))).hasSize(1);
             } finally {
                 c.closeGracefully();

@@ -2,7 +2,7 @@ package io.redstream.mcp;
 
 import static io.redstream.mcp.Calls.error;
 import static io.redstream.mcp.Calls.ok;
-import static io.redstream.mcp.RedisToolsContractIT.args;
+import static io.redstream.mcp.Calls.args;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -35,10 +35,17 @@ class ServerJarIT {
         try (RawProcess p = new RawProcess(McpProcesses.jarCommand("--help"), Map.of())) {
             assertThat(p.awaitExit()).isZero();
             String help = String.join("\n", p.remainingStdout());
-            assertThat(help).contains("--redis URI").contains("REDIS_URL").contains("--cluster").contains("--jwt-secret-file")
+            assertThat(help).contains("--redis=URI").contains("REDIS_URL").contains("--cluster").contains("--jwt-secret-file")
                     .contains("--api-keys-file").contains("--policy-file").contains("--read-only").contains("--default-ttl")
-                    .contains("--max-result-bytes").contains("REDSTREAM_TOKEN").contains("keygen --roles").contains("token --subject")
-                    .contains("embedded Redis");
+                    .contains("--toolsets").contains("--max-result-bytes").contains("--max-waiting-calls")
+                    .contains("REDSTREAM_TOKEN").contains("keygen").contains("token").contains("embedded-redis")
+                    .contains("embedded Redis").contains("--version")
+                    // only what this build serves
+                    .doesNotContain("--http").doesNotContain("--stateless").doesNotContain("--bind");
+        }
+        try (RawProcess p = new RawProcess(McpProcesses.jarCommand("--version"), Map.of())) {
+            assertThat(p.awaitExit()).isZero();
+            assertThat(String.join("\n", p.remainingStdout())).startsWith("redstream-mcp 0.1.0-SNAPSHOT");
         }
         try (RawProcess p = new RawProcess(McpProcesses.jarCommand("keygen", "--help"), Map.of())) {
             assertThat(p.awaitExit()).isZero();
@@ -51,12 +58,22 @@ class ServerJarIT {
         try (RawProcess p = new RawProcess(McpProcesses.jarCommand("--redis", "mysql://h"), Map.of())) {
             assertThat(p.awaitExit()).isEqualTo(2);
             assertThat(p.remainingStdout()).isEmpty();
-            assertThat(p.stderr()).contains("redstream-mcp: --redis: must be a redis:// or rediss:// URI")
-                    .contains("--help");
+            assertThat(p.stderr()).contains("redstream-mcp: --redis: ").contains("mysql://h").contains("--help");
         }
-        try (RawProcess p = new RawProcess(McpProcesses.jarCommand(), Map.of("REDSTREAM_HTTP_PORT", "x"))) {
+        try (RawProcess p = new RawProcess(McpProcesses.jarCommand(), Map.of("REDSTREAM_MAX_COUNT", "many"))) {
             assertThat(p.awaitExit()).isEqualTo(2);
-            assertThat(p.stderr()).contains("REDSTREAM_HTTP_PORT (environment): must be an integer");
+            assertThat(p.stderr()).contains("--max-count").contains("many").contains("REDSTREAM_MAX_COUNT");
+        }
+        try (RawProcess p = new RawProcess(McpProcesses.jarCommand("--redsi", "redis://h"), Map.of())) {
+            assertThat(p.awaitExit()).isEqualTo(2);
+            assertThat(p.remainingStdout()).isEmpty();
+            assertThat(p.stderr()).contains("Unknown options: '--redsi'").contains("Possible solutions: --redis");
+        }
+        try (RawProcess p = new RawProcess(McpProcesses.jarCommand("--redis", "redis://:s3cret@h:1",
+                "--max-count", "0"), Map.of())) {
+            assertThat(p.awaitExit()).isEqualTo(2);
+            assertThat(p.stderr()).contains("--max-count must be between 1 and 1000000, but was 0")
+                    .doesNotContain("s3cret");
         }
     }
 
@@ -110,7 +127,7 @@ class ServerJarIT {
         try (RawProcess p = new RawProcess(McpProcesses.jarCommand("token", "--subject", "x", "--roles", "admin",
                 "--ttl", "25h", "--jwt-secret-file", secret.toString()), Map.of())) {
             assertThat(p.awaitExit()).isEqualTo(2);
-            assertThat(p.stderr()).contains("ttl must be between");
+            assertThat(p.stderr()).contains("ttl").contains("24");
         }
 
         for (String token : List.of(apiKey, jwt)) {
@@ -130,12 +147,13 @@ class ServerJarIT {
 
     @Test
     void rawWire_malformedLinesAreAnswered_theSessionSurvives_onlyJsonRpcOnStdout(RedisServerProcess redis) throws Exception {
+        redis.flushAll();
         try (RawProcess server = new RawProcess(McpProcesses.jarCommand("--redis", redis.uri()), Map.of())) {
             server.send("{ not json");
             assertThat(JSON.readTree(server.receive()).at("/error/code").asInt()).isEqualTo(-32700);
-            server.send(StdioFramingIT.INITIALIZE);
+            server.send(Wire.INITIALIZE);
             assertThat(JSON.readTree(server.receive()).at("/result/serverInfo/name").asText()).isEqualTo("redstream");
-            server.send(StdioFramingIT.INITIALIZED);
+            server.send(Wire.INITIALIZED);
             server.send("[1,2,3]");
             assertThat(JSON.readTree(server.receive()).at("/error/code").asInt()).isEqualTo(-32600);
             server.send("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":{\"name\":\"redis_get\","

@@ -40,6 +40,7 @@ public final class JwtVerifier {
     }
 
     private final Map<String, JwtKey> byKid;
+    private final Map<String, JwtKey> byAlgorithm;
     private final JwtKey single;
     private final String issuer;
     private final String audience;
@@ -48,14 +49,25 @@ public final class JwtVerifier {
     private final Clock clock;
 
     /**
-     * @param keys by key id; a null id is allowed only when there is exactly one key
+     * @param keys the keys; those with a key id are chosen by a token's {@code kid}, those without by the
+     *     algorithm the token names (so at most one unnamed key per algorithm: an HS256 secret and an RS256 or
+     *     ES256 public key can both serve tokens without {@code kid}; the choice grants nothing, each key still
+     *     verifies only its own algorithm's signatures)
      */
-    public JwtVerifier(Map<String, JwtKey> keys, String issuer, String audience, Duration maxLifetime,
+    public JwtVerifier(java.util.List<JwtKey> keys, String issuer, String audience, Duration maxLifetime,
             Duration skew, Clock clock) {
-        Map<String, JwtKey> named = new HashMap<>(keys);
-        named.remove(null);
+        Map<String, JwtKey> named = new HashMap<>();
+        Map<String, JwtKey> unnamed = new HashMap<>();
+        for (JwtKey k : keys) {
+            if (k.keyId() == null) {
+                unnamed.put(k.algorithm(), k);
+            } else {
+                named.put(k.keyId(), k);
+            }
+        }
         this.byKid = Map.copyOf(named);
-        this.single = keys.size() == 1 ? keys.values().iterator().next() : null;
+        this.byAlgorithm = Map.copyOf(unnamed);
+        this.single = keys.size() == 1 ? keys.get(0) : unnamed.size() == 1 ? unnamed.values().iterator().next() : null;
         this.issuer = issuer;
         this.audience = audience;
         this.maxLifetime = maxLifetime;
@@ -71,7 +83,7 @@ public final class JwtVerifier {
         if (token.endsWith(".")) {
             throw new AuthenticationException("token has no signature: tokens must be signed");
         }
-        JwtKey key = keyFor(header.kid());
+        JwtKey key = keyFor(header.kid(), header.alg());
         if (!key.algorithm().equals(header.alg())) {
             throw new AuthenticationException("token algorithm '" + printable(header.alg()) + "' is not allowed for "
                     + key.label() + " (allowed: " + key.algorithm() + ")");
@@ -109,8 +121,17 @@ public final class JwtVerifier {
         return new Verified(principal, cacheUntil);
     }
 
-    private JwtKey keyFor(String kid) {
+    private JwtKey keyFor(String kid, String alg) {
         if (kid == null) {
+            JwtKey byAlg = byAlgorithm.get(alg);
+            if (byAlg != null) {
+                return byAlg;
+            }
+            if (byAlgorithm.size() > 1) {
+                throw new AuthenticationException("token algorithm '" + printable(alg) + "' is not allowed for the"
+                        + " configured keys (allowed: " + String.join(", ", new java.util.TreeSet<>(byAlgorithm.keySet()))
+                        + ")");
+            }
             if (single == null) {
                 throw new AuthenticationException("token has no key id ('kid'), but several keys are configured;"
                         + " a 'kid' header is required");

@@ -93,9 +93,9 @@ public final class DefaultTransaction implements Transaction {
         if (ops.isEmpty()) {
             throw new InvalidArgumentException("operations must not be empty");
         }
-        if (ops.size() > ctx.limits().maxCount()) {
-            throw new LimitExceededException("operations must be at most " + ctx.limits().maxCount() + ", but were "
-                    + ops.size());
+        if (ops.size() > ctx.limits().maxTransactionOperations()) {
+            throw new LimitExceededException("a transaction must have at most " + ctx.limits().maxTransactionOperations()
+                    + " operations (limits.maxTransactionOperations), but had " + ops.size() + "; nothing was sent");
         }
         List<Prepared> prepared = new ArrayList<>(ops.size());
         Set<String> keys = new LinkedHashSet<>();

@@ -9,80 +9,79 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Callable;
 
 import io.redstream.auth.ApiKeyGenerator;
 import io.redstream.auth.GeneratedApiKey;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
- * {@code java -jar redstream-mcp.jar keygen --roles R[,R...] [--subject NAME] [--expires INSTANT |
- * --expires-in DURATION] [--append FILE]}: makes a new API key. The key goes to stdout, once (it is
- * never stored and cannot be shown again); the line to store in the {@code --api-keys-file} (only a
- * hash of the key) goes to stderr, or is appended to {@code --append FILE}.
+ * {@code redstream-mcp keygen --roles R[,R...]}: makes an API key. The key goes to stdout, once (it is never
+ * stored and cannot be shown again); the line to store in the {@code --api-keys-file} (only a hash of the key)
+ * goes to stderr, or is appended to {@code --append FILE}.
  */
-public final class KeygenCommand {
+@Command(name = "keygen", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        sortOptions = false,
+        description = {"Makes a new API key (rsk_<id>_<secret>). The key is printed on stdout once; it is never"
+                + " stored. The line to store in the API keys file (id, SHA-256 of the key, roles, subject, expiry)"
+                + " is printed on stderr, or appended to --append FILE."},
+        footer = {"", "Example:",
+            "  export REDSTREAM_TOKEN=$(redstream-mcp keygen --roles task_write --append keys.txt)",
+            "  redstream-mcp --api-keys-file keys.txt"})
+final class KeygenCommand implements Callable<Integer> {
 
-    static final String NAME = "keygen";
+    @Option(names = "--roles", required = true, split = ",", paramLabel = "ROLE",
+            description = "Roles the key grants, e.g. task_read,task_write or admin.")
+    List<String> roles;
 
-    private KeygenCommand() {
+    @Option(names = "--subject", paramLabel = "NAME", description = "The caller's subject (default apikey:<id>).")
+    String subject;
+
+    @Option(names = "--expires", paramLabel = "INSTANT",
+            description = "Expiry as ISO-8601, e.g. 2030-01-01T00:00:00Z (default: never).")
+    Instant expires;
+
+    @Option(names = "--expires-in", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Expiry from now: 90s, 15m, 12h, 30d or ISO-8601 (PT12H).")
+    Duration expiresIn;
+
+    @Option(names = "--append", paramLabel = "FILE", description = "Append the line to this API keys file"
+            + " (created if missing).")
+    Path append;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private final ServeCommand.IO io;
+    private final Clock clock = Clock.systemUTC();
+
+    KeygenCommand(ServeCommand.IO io) {
+        this.io = io;
     }
 
-    public static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err, Clock clock) {
-        if (args.contains("--help") || args.contains("-h")) {
-            out.print(help());
-            return 0;
+    @Override
+    public Integer call() {
+        if (expires != null && expiresIn != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give --expires or --expires-in, not both");
         }
-        Map<String, String> declared = new LinkedHashMap<>();
-        declared.put("--roles", null);
-        declared.put("--subject", null);
-        declared.put("--expires", null);
-        declared.put("--expires-in", null);
-        declared.put("--append", null);
+        Instant expiry = expiresIn != null ? clock.instant().plus(expiresIn) : expires;
         GeneratedApiKey generated;
-        Path append;
         try {
-            SubcommandOptions o = SubcommandOptions.parse(NAME, args, declared, env);
-            Set<String> roles = SubcommandOptions.roles(NAME,
-                    o.required(NAME, "--roles", "the roles the key grants, e.g. --roles task_read,task_write"));
-            Instant expires = null;
-            if (o.get("--expires") != null && o.get("--expires-in") != null) {
-                throw new UsageException(NAME + ": give --expires or --expires-in, not both");
-            }
-            if (o.get("--expires") != null) {
-                try {
-                    expires = Instant.parse(o.get("--expires").strip());
-                } catch (DateTimeParseException e) {
-                    throw new UsageException(NAME + ": --expires must be an ISO-8601 instant such as"
-                            + " 2030-01-01T00:00:00Z, but was '" + o.get("--expires") + "'");
-                }
-            } else if (o.get("--expires-in") != null) {
-                Duration d = SubcommandOptions.duration("--expires-in", o.get("--expires-in"));
-                if (d.isNegative() || d.isZero()) {
-                    throw new UsageException(NAME + ": --expires-in must be positive");
-                }
-                expires = clock.instant().plus(d);
-            }
-            append = o.get("--append") == null ? null : Path.of(o.get("--append").strip());
-            try {
-                generated = new ApiKeyGenerator().generate(roles, o.get("--subject"), expires);
-            } catch (IllegalArgumentException e) {
-                throw new UsageException(NAME + ": " + e.getMessage());
-            }
-        } catch (UsageException e) {
-            err.println(e.getMessage());
-            err.println("Run 'keygen --help' for the options.");
-            return 2;
+            generated = new ApiKeyGenerator().generate(new LinkedHashSet<>(roles), subject, expiry);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+        PrintStream err = io.err();
         if (append != null) {
             try {
                 Files.writeString(append, generated.storeLine() + System.lineSeparator(), StandardCharsets.UTF_8,
                         StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             } catch (IOException e) {
-                err.println(NAME + ": cannot append to " + append + ": " + e.getMessage());
+                err.println("keygen: cannot append to " + append + ": " + e.getMessage());
                 return 1;
             }
             err.println("Stored key " + generated.id() + " (roles " + String.join(",", generated.record().roles())
@@ -92,30 +91,8 @@ public final class KeygenCommand {
             err.println(generated.storeLine());
         }
         err.println("The API key (shown only now, it cannot be recovered; give it to the client as REDSTREAM_TOKEN):");
-        out.println(generated.key());
-        out.flush();
+        spec.commandLine().getOut().println(generated.key());
+        spec.commandLine().getOut().flush();
         return 0;
-    }
-
-    static String help() {
-        return """
-                Usage: java -jar redstream-mcp.jar keygen --roles ROLE[,ROLE...] [options]
-
-                Makes a new API key (rsk_<id>_<secret>). The key is printed on stdout once; it is never stored.
-                The line to store in the API keys file (id, SHA-256 of the key, roles, subject, expiry) is
-                printed on stderr, or appended to --append FILE.
-
-                Options:
-                  --roles ROLE[,ROLE...]   Roles the key grants (required), e.g. task_read,task_write or admin
-                  --subject NAME           The caller's subject (default apikey:<id>)
-                  --expires INSTANT        Expiry as ISO-8601, e.g. 2030-01-01T00:00:00Z (default: never)
-                  --expires-in DURATION    Expiry from now: 90s, 15m, 12h, 30d or ISO-8601 (PT12H)
-                  --append FILE            Append the line to this API keys file (created if missing)
-                  --help, -h               Print this help
-
-                Example:
-                  export REDSTREAM_TOKEN=$(java -jar redstream-mcp.jar keygen --roles task_write --append keys.txt)
-                  java -jar redstream-mcp.jar --api-keys-file keys.txt
-                """;
     }
 }

@@ -1,122 +1,112 @@
 package io.redstream.mcp.cli;
 
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Callable;
 
 import io.redstream.auth.KeyFiles;
 import io.redstream.auth.TokenIssuer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
- * {@code java -jar redstream-mcp.jar token --subject NAME --roles R[,R...] [--ttl DURATION]
- * (--jwt-secret-file F | --jwt-private-key-file F) [--jwt-issuer S] [--jwt-audience S] [--key-id K]}:
- * mints a JWT the server accepts. The token goes to stdout. The key and claim options take the same
- * environment variables as the server, so a shell set up for the server mints matching tokens.
+ * {@code redstream-mcp token --subject NAME --roles R[,R...] (--jwt-secret-file F | --jwt-private-key-file F)}:
+ * mints a JWT the server accepts. The key and claim options read the same environment variables as the server,
+ * so a shell set up for the server mints matching tokens.
  */
-public final class TokenCommand {
+@Command(name = "token", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        sortOptions = false,
+        description = {"Mints a JWT for a service identity, in the shape the server verifies (sub, roles, iat, exp,"
+                + " and iss/aud/kid when given). The token is printed on stdout; give it to the server as"
+                + " REDSTREAM_TOKEN."},
+        footer = {"", "Example:",
+            "  export REDSTREAM_TOKEN=$(redstream-mcp token --jwt-secret-file jwt.secret --subject planner \\",
+            "      --roles task_read,task_write --ttl 8h)",
+            "  redstream-mcp --jwt-secret-file jwt.secret"})
+final class TokenCommand implements Callable<Integer> {
 
-    static final String NAME = "token";
-    static final Duration DEFAULT_TTL = TokenIssuer.DEFAULT_TTL;
+    @Option(names = "--subject", required = true, paramLabel = "NAME", description = "Who the token identifies.")
+    String subject;
 
-    private TokenCommand() {
+    @Option(names = "--roles", required = true, split = ",", paramLabel = "ROLE",
+            description = "Roles it grants, e.g. task_read,task_write or admin.")
+    List<String> roles;
+
+    @Option(names = "--ttl", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "1h",
+            description = "Lifetime: 90s, 15m, 12h, 30d or ISO-8601; default 1h, at most 24h.")
+    Duration ttl;
+
+    @Env("REDSTREAM_JWT_SECRET_FILE")
+    @Option(names = "--jwt-secret-file", paramLabel = "FILE",
+            description = "Signing key, HS256: the secret as text, at least 32 bytes. Env REDSTREAM_JWT_SECRET_FILE.")
+    Path secretFile;
+
+    @Env("REDSTREAM_JWT_PRIVATE_KEY_FILE")
+    @Option(names = "--jwt-private-key-file", paramLabel = "FILE",
+            description = "Signing key, RS256/ES256: an RSA (2048 bits or more) or EC P-256 private key, PKCS#8 PEM."
+                    + " Env REDSTREAM_JWT_PRIVATE_KEY_FILE.")
+    Path privateKeyFile;
+
+    @Env("REDSTREAM_JWT_ISSUER")
+    @Option(names = "--jwt-issuer", paramLabel = "ISSUER",
+            description = "'iss' claim. Env REDSTREAM_JWT_ISSUER.")
+    String issuer;
+
+    @Env("REDSTREAM_JWT_AUDIENCE")
+    @Option(names = "--jwt-audience", paramLabel = "AUDIENCE",
+            description = "'aud' claim. Env REDSTREAM_JWT_AUDIENCE.")
+    String audience;
+
+    @Option(names = "--key-id", paramLabel = "KID", description = "'kid' header.")
+    String keyId;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private final ServeCommand.IO io;
+    private final Clock clock = Clock.systemUTC();
+
+    TokenCommand(ServeCommand.IO io) {
+        this.io = io;
     }
 
-    public static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err, Clock clock) {
-        if (args.contains("--help") || args.contains("-h")) {
-            out.print(help());
-            return 0;
+    @Override
+    public Integer call() {
+        if ((secretFile == null) == (privateKeyFile == null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give exactly one signing key:"
+                    + " --jwt-secret-file FILE (HS256) or --jwt-private-key-file FILE (PKCS#8 PEM, RS256/ES256)");
         }
-        Map<String, String> declared = new LinkedHashMap<>();
-        declared.put("--subject", null);
-        declared.put("--roles", null);
-        declared.put("--ttl", null);
-        declared.put("--jwt-secret-file", "REDSTREAM_JWT_SECRET_FILE");
-        declared.put("--jwt-private-key-file", "REDSTREAM_JWT_PRIVATE_KEY_FILE");
-        declared.put("--jwt-issuer", "REDSTREAM_JWT_ISSUER");
-        declared.put("--jwt-audience", "REDSTREAM_JWT_AUDIENCE");
-        declared.put("--key-id", null);
         String token;
-        String subject;
-        Set<String> roles;
-        Duration ttl;
         try {
-            SubcommandOptions o = SubcommandOptions.parse(NAME, args, declared, env);
-            subject = o.required(NAME, "--subject", "who the token identifies, e.g. --subject task-router");
-            roles = SubcommandOptions.roles(NAME, o.required(NAME, "--roles",
-                    "the roles the token grants, e.g. --roles task_read,task_write"));
-            ttl = o.get("--ttl") == null ? DEFAULT_TTL : SubcommandOptions.duration("--ttl", o.get("--ttl"));
-            String secretFile = o.get("--jwt-secret-file");
-            String privateKeyFile = o.get("--jwt-private-key-file");
-            if ((secretFile == null) == (privateKeyFile == null)) {
-                throw new UsageException(NAME + ": give exactly one signing key: --jwt-secret-file FILE (HS256) or"
-                        + " --jwt-private-key-file FILE (PKCS#8 PEM, RS256/ES256)");
+            TokenIssuer.Builder b = TokenIssuer.builder().clock(clock);
+            if (secretFile != null) {
+                b.hmacSecret(KeyFiles.readHmacSecret(secretFile));
+            } else {
+                b.privateKey(KeyFiles.readPrivateKey(privateKeyFile));
             }
-            TokenIssuer.Builder issuer = TokenIssuer.builder().clock(clock);
-            try {
-                if (secretFile != null) {
-                    issuer.hmacSecret(KeyFiles.readHmacSecret(Path.of(secretFile.strip())));
-                } else {
-                    issuer.privateKey(KeyFiles.readPrivateKey(Path.of(privateKeyFile.strip())));
-                }
-            } catch (IllegalArgumentException | UncheckedIOException e) {
-                throw new UsageException(NAME + ": " + (secretFile != null ? "--jwt-secret-file" : "--jwt-private-key-file")
-                        + ": " + e.getMessage());
+            if (issuer != null) {
+                b.issuer(issuer.strip());
             }
-            if (o.get("--jwt-issuer") != null) {
-                issuer.issuer(o.get("--jwt-issuer").strip());
+            if (audience != null) {
+                b.audience(audience.strip());
             }
-            if (o.get("--jwt-audience") != null) {
-                issuer.audience(o.get("--jwt-audience").strip());
+            if (keyId != null) {
+                b.keyId(keyId.strip());
             }
-            if (o.get("--key-id") != null) {
-                issuer.keyId(o.get("--key-id").strip());
-            }
-            try {
-                token = issuer.build().issue(subject, roles, ttl);
-            } catch (IllegalArgumentException e) {
-                throw new UsageException(NAME + ": " + e.getMessage());
-            }
-        } catch (UsageException e) {
-            err.println(e.getMessage());
-            err.println("Run 'token --help' for the options.");
-            return 2;
+            token = b.build().issue(subject, new LinkedHashSet<>(roles), ttl);
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        err.println("JWT for subject '" + subject + "' with roles " + String.join(",", roles) + ", valid for " + ttl
-                + " (until " + clock.instant().plus(ttl).truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "):");
-        out.println(token);
-        out.flush();
+        io.err().println("JWT for subject '" + subject + "' with roles " + String.join(",", roles) + ", valid for "
+                + ttl + " (until " + clock.instant().plus(ttl).truncatedTo(ChronoUnit.SECONDS) + "):");
+        spec.commandLine().getOut().println(token);
+        spec.commandLine().getOut().flush();
         return 0;
-    }
-
-    static String help() {
-        return """
-                Usage: java -jar redstream-mcp.jar token --subject NAME --roles ROLE[,ROLE...] [options]
-
-                Mints a JWT for a service identity, in the shape the server verifies (sub, roles, iat, exp, and
-                iss/aud/kid when given). The token is printed on stdout; pass it to the server as REDSTREAM_TOKEN.
-
-                Options:
-                  --subject NAME               Who the token identifies (required)
-                  --roles ROLE[,ROLE...]       Roles it grants (required), e.g. task_read,task_write or admin
-                  --ttl DURATION               Lifetime: 90s, 15m, 12h, 30d or ISO-8601; default 1h, at most 24h
-                  --jwt-secret-file FILE       HS256 secret as text, at least 32 bytes   env REDSTREAM_JWT_SECRET_FILE
-                  --jwt-private-key-file FILE  RSA (>= 2048 bit) or EC P-256 private key, PKCS#8 PEM (RS256/ES256)
-                                                                                        env REDSTREAM_JWT_PRIVATE_KEY_FILE
-                  --jwt-issuer ISSUER          'iss' claim                               env REDSTREAM_JWT_ISSUER
-                  --jwt-audience AUDIENCE      'aud' claim                               env REDSTREAM_JWT_AUDIENCE
-                  --key-id KID                 'kid' header
-                  --help, -h                   Print this help
-
-                Example:
-                  export REDSTREAM_TOKEN=$(java -jar redstream-mcp.jar token --jwt-secret-file jwt.secret \\
-                      --subject planner --roles task_read,task_write --ttl 8h)
-                  java -jar redstream-mcp.jar --jwt-secret-file jwt.secret
-                """;
     }
 }

@@ -1,0 +1,253 @@
+package io.redstream.mcp.cli;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.redstream.core.Redaction;
+import io.redstream.mcp.ServerConfig;
+import io.redstream.mcp.server.StartupException;
+import io.redstream.mcp.server.StdioServer;
+import io.redstream.mcp.server.Version;
+import io.redstream.mcp.tool.Toolset;
+import io.redstream.mcp.tool.WaitingCapacity;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code redstream-mcp [options]}: serves MCP on stdin/stdout. Every option is declared once here — flag,
+ * environment variable ({@link Env}), default and help — and {@code --help} is generated from these
+ * declarations, so the two cannot disagree. Values are checked by {@link ServerConfig}, which uses core's rules.
+ */
+@Command(name = "redstream-mcp", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        subcommands = {KeygenCommand.class, TokenCommand.class, EmbeddedRedisCommand.class},
+        description = {
+            "RedStream's MCP server: Redis Streams, agent state with TTL, pub/sub and atomic updates as MCP tools,"
+                    + " every call authenticated and authorized by role.",
+            "Serves MCP (JSON-RPC, one message per line) on stdin/stdout and logs to stderr; an MCP client normally"
+                    + " starts it. Closing stdin stops it. Without --redis or --cluster it starts an embedded Redis"
+                    + " (temporary data, a random password only the server knows)."},
+        footer = {"", "Environment: REDSTREAM_TOKEN is the caller's JWT or API key when authentication is configured.",
+            "Docs: docs/mcp.md and docs/mcp-tools.md"})
+public final class ServeCommand implements Callable<Integer> {
+
+    private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
+
+    @Env("REDIS_URL")
+    @Option(names = "--redis", paramLabel = "URI",
+            description = "Standalone Redis: redis://[user:password@]host[:port][/db], or rediss:// for TLS."
+                    + " Env REDIS_URL.")
+    String redis;
+
+    @Env("REDSTREAM_CLUSTER")
+    @Option(names = "--cluster", paramLabel = "HOST:PORT[,...]", split = ",",
+            description = "Redis Cluster seed nodes. Env REDSTREAM_CLUSTER.")
+    List<String> cluster;
+
+    @Env("REDSTREAM_JWT_SECRET_FILE")
+    @Option(names = "--jwt-secret-file", paramLabel = "FILE",
+            description = "HS256 secret as text (at least 32 bytes; surrounding whitespace trimmed)."
+                    + " Env REDSTREAM_JWT_SECRET_FILE.")
+    Path jwtSecretFile;
+
+    @Env("REDSTREAM_JWT_PUBLIC_KEY_FILE")
+    @Option(names = "--jwt-public-key-file", paramLabel = "FILE",
+            description = "PEM public key for RS256 or ES256 tokens. Env REDSTREAM_JWT_PUBLIC_KEY_FILE.")
+    Path jwtPublicKeyFile;
+
+    @Env("REDSTREAM_JWT_ISSUER")
+    @Option(names = "--jwt-issuer", paramLabel = "ISSUER",
+            description = "Required 'iss' of JWTs. Env REDSTREAM_JWT_ISSUER.")
+    String jwtIssuer;
+
+    @Env("REDSTREAM_JWT_AUDIENCE")
+    @Option(names = "--jwt-audience", paramLabel = "AUDIENCE",
+            description = "Required 'aud' of JWTs. Env REDSTREAM_JWT_AUDIENCE.")
+    String jwtAudience;
+
+    @Env("REDSTREAM_API_KEYS_FILE")
+    @Option(names = "--api-keys-file", paramLabel = "FILE",
+            description = "API keys (hashes only; make keys with the keygen command); re-read when it changes."
+                    + " Env REDSTREAM_API_KEYS_FILE.")
+    Path apiKeysFile;
+
+    @Env("REDSTREAM_POLICY_FILE")
+    @Option(names = "--policy-file", paramLabel = "FILE",
+            description = "Role policy (allow/deny rules); default: the built-in per-domain roles."
+                    + " Env REDSTREAM_POLICY_FILE.")
+    Path policyFile;
+
+    @Env("REDSTREAM_READ_ONLY")
+    @Option(names = "--read-only", defaultValue = "false", fallbackValue = "true",
+            arity = "0..1", description = "List and allow only the read-only tools. Env REDSTREAM_READ_ONLY.")
+    boolean readOnly;
+
+    @Env("REDSTREAM_TOOLSETS")
+    @Option(names = "--toolsets", paramLabel = "LIST",
+            description = "Only these tool groups, comma-separated: state, pubsub, streams, health (default: all)."
+                    + " Env REDSTREAM_TOOLSETS.")
+    String toolsets;
+
+    @Env("REDSTREAM_DEFAULT_TTL")
+    @Option(names = "--default-ttl", paramLabel = "SECONDS",
+            defaultValue = "" + ServerConfig.DEFAULT_TTL_SECONDS,
+            description = "TTL of key writes that give none (default " + ServerConfig.DEFAULT_TTL_SECONDS + ")."
+                    + " Env REDSTREAM_DEFAULT_TTL.")
+    long defaultTtl;
+
+    @Env("REDSTREAM_MAX_VALUE_BYTES")
+    @Option(names = "--max-value-bytes", paramLabel = "BYTES",
+            defaultValue = "" + ServerConfig.DEFAULT_MAX_VALUE_BYTES,
+            description = "Largest value or message (default " + ServerConfig.DEFAULT_MAX_VALUE_BYTES + ")."
+                    + " Env REDSTREAM_MAX_VALUE_BYTES.")
+    int maxValueBytes;
+
+    @Env("REDSTREAM_MAX_COUNT")
+    @Option(names = "--max-count", paramLabel = "N",
+            defaultValue = "" + ServerConfig.DEFAULT_MAX_COUNT,
+            description = "Largest count, and most keys, ids or channels in one call (default "
+                    + ServerConfig.DEFAULT_MAX_COUNT + "). Env REDSTREAM_MAX_COUNT.")
+    int maxCount;
+
+    @Env("REDSTREAM_MAX_BLOCK_MS")
+    @Option(names = "--max-block-ms", paramLabel = "MILLIS",
+            defaultValue = "" + ServerConfig.DEFAULT_MAX_BLOCK_MILLIS,
+            description = "Longest block_ms or timeout_ms of a call (default " + ServerConfig.DEFAULT_MAX_BLOCK_MILLIS
+                    + "). Env REDSTREAM_MAX_BLOCK_MS.")
+    long maxBlockMs;
+
+    @Env("REDSTREAM_MAX_MULTI_OPS")
+    @Option(names = "--max-multi-ops", paramLabel = "N",
+            defaultValue = "" + ServerConfig.DEFAULT_MAX_MULTI_OPS,
+            description = "Most operations in one redis_multi (default " + ServerConfig.DEFAULT_MAX_MULTI_OPS + ")."
+                    + " Env REDSTREAM_MAX_MULTI_OPS.")
+    int maxMultiOps;
+
+    @Env("REDSTREAM_MAX_RESULT_BYTES")
+    @Option(names = "--max-result-bytes", paramLabel = "BYTES",
+            defaultValue = "" + ServerConfig.DEFAULT_MAX_RESULT_BYTES,
+            description = "Longest reply line of a tool call; longer lists are cut and marked truncated (default "
+                    + ServerConfig.DEFAULT_MAX_RESULT_BYTES + "). Env REDSTREAM_MAX_RESULT_BYTES.")
+    int maxResultBytes;
+
+    @Env("REDSTREAM_MAX_WAITING_CALLS")
+    @Option(names = "--max-waiting-calls", paramLabel = "N",
+            defaultValue = "" + WaitingCapacity.DEFAULT_MAX,
+            description = "Most calls waiting at once (blocking reads, subscriptions); more are refused at once"
+                    + " (default " + WaitingCapacity.DEFAULT_MAX + "). Env REDSTREAM_MAX_WAITING_CALLS.")
+    int maxWaitingCalls;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private final IO io;
+
+    /** The process's streams and environment, so tests can drive the command in-process. */
+    record IO(InputStream in, OutputStream protocolOut, PrintStream err, java.util.Map<String, String> env) {
+    }
+
+    ServeCommand(IO io) {
+        this.io = io;
+    }
+
+    /** The configuration these options describe. */
+    ServerConfig config() {
+        try {
+            ServerConfig.Builder b = ServerConfig.builder();
+            if (redis != null && !redis.isBlank()) {
+                b.redisUri(redis.strip());
+            }
+            if (cluster != null && !cluster.isEmpty() && !(cluster.size() == 1 && cluster.get(0).isBlank())) {
+                b.clusterNodes(cluster);
+            }
+            if (jwtSecretFile != null) {
+                b.jwtSecretFile(readable("--jwt-secret-file", jwtSecretFile));
+            }
+            if (jwtPublicKeyFile != null) {
+                b.jwtPublicKeyFile(readable("--jwt-public-key-file", jwtPublicKeyFile));
+            }
+            if (jwtIssuer != null) {
+                b.jwtIssuer(jwtIssuer);
+            }
+            if (jwtAudience != null) {
+                b.jwtAudience(jwtAudience);
+            }
+            if (apiKeysFile != null) {
+                b.apiKeysFile(readable("--api-keys-file", apiKeysFile));
+            }
+            if (policyFile != null) {
+                b.policyFile(readable("--policy-file", policyFile));
+            }
+            if (toolsets != null && !toolsets.isBlank()) {
+                b.toolsets(parseToolsets(toolsets));
+            }
+            String token = io.env().get("REDSTREAM_TOKEN");
+            if (token != null && !token.isBlank()) {
+                b.token(token);
+            }
+            return b.readOnly(readOnly).defaultTtlSeconds(defaultTtl).maxValueBytes(maxValueBytes).maxCount(maxCount)
+                    .maxBlockMillis(maxBlockMs).maxMultiOps(maxMultiOps).maxResultBytes(maxResultBytes)
+                    .maxWaitingCalls(maxWaitingCalls).build();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), Redaction.redact(e.getMessage()));
+        }
+    }
+
+    private static java.util.Set<Toolset> parseToolsets(String list) {
+        try {
+            return Toolset.parse(list);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--" + e.getMessage());
+        }
+    }
+
+    private static Path readable(String flag, Path path) {
+        if (!java.nio.file.Files.isRegularFile(path) || !java.nio.file.Files.isReadable(path)) {
+            throw new IllegalArgumentException(flag + ": " + (java.nio.file.Files.exists(path) ? "not a readable file"
+                    : "file not found") + ": " + path.toAbsolutePath());
+        }
+        return path;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ServerConfig config = config();
+        StdioServer server;
+        try {
+            server = StdioServer.start(config, io.in(), io.protocolOut(), message -> io.err().println(
+                    "redstream-mcp: warning: " + message));
+        } catch (StartupException e) {
+            io.err().println("redstream-mcp: " + e.getMessage());
+            return CommandLine.ExitCode.USAGE;
+        }
+        Signals.onStop(signal -> {
+            log.info("received {}; finishing calls in flight, then stopping", signal);
+            server.close();
+        });
+        io.err().println("redstream-mcp " + Version.current() + ": serving " + server.catalog().enabledNames().size()
+                + " MCP tools on stdio over " + describe(config) + ". Waiting for an MCP client on stdin; closing"
+                + " stdin (Ctrl-D) stops the server.");
+        server.awaitEndOfInput();
+        if (!Signals.received()) {
+            log.info("stdin closed; stopping");
+        }
+        server.close();
+        return CommandLine.ExitCode.OK;
+    }
+
+    private static String describe(ServerConfig config) {
+        if (config.embeddedRedis()) {
+            return "an embedded Redis (temporary data)";
+        }
+        return config.redisUri().map(u -> "Redis at " + Redaction.redact(u))
+                .orElse("the Redis Cluster at " + String.join(",", config.clusterNodes()));
+    }
+}
