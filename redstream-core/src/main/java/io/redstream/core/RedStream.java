@@ -418,7 +418,8 @@ public final class RedStream implements AutoCloseable {
             try {
                 gateway = new RedisGateway(settings, new OperationMetrics(meterRegistry));
             } catch (RuntimeException e) {
-                throw io.redstream.core.internal.ErrorTranslator.translate("connect to " + settings.describe(), e);
+                throw io.redstream.core.internal.ErrorTranslator.translate(
+                        io.redstream.core.internal.Operation.CONNECT, settings.describe(), e);
             }
             ExecutorService readExecutor = Executors.newCachedThreadPool(new NamedThreadFactory("redstream-read"));
             ClientContext ctx = new ClientContext(gateway, naming, AccessGuard.ALLOW_ALL, limits, clock,

@@ -21,7 +21,7 @@ final class AutoClaimer {
     }
 
     AutoClaimResult step(String key, String group, String consumer, long minIdleMs, String cursor, int count) {
-        Object reply = gateway.call("auto-claim on " + key, j -> j.sendCommand(bytes(key),
+        Object reply = gateway.call(Operation.GROUP_AUTOCLAIM, key, j -> j.sendCommand(bytes(key),
                 Protocol.Command.XAUTOCLAIM, bytes(key), bytes(group), bytes(consumer), bytes(Long.toString(minIdleMs)),
                 bytes(cursor), bytes("COUNT"), bytes(Integer.toString(count))));
         List<?> parts = (List<?>) reply;

@@ -49,7 +49,7 @@ public final class DefaultConsumerGroupOperations implements ConsumerGroupOperat
         StreamEntryID start = groupStart("startId", startId);
         String key = name.redisName();
         try {
-            ctx.gateway().call("create group " + g + " on " + key, j -> j.xgroupCreate(key, g, start, true));
+            ctx.gateway().call(Operation.GROUP_CREATE, g + " on " + key, j -> j.xgroupCreate(key, g, start, true));
             return true;
         } catch (ConflictException alreadyThere) {
             return false;
@@ -62,7 +62,7 @@ public final class DefaultConsumerGroupOperations implements ConsumerGroupOperat
         String g = Arguments.groupName("group", group);
         String key = name.redisName();
         try {
-            return ctx.gateway().call("destroy group " + g + " on " + key, j -> j.xgroupDestroy(key, g)) > 0;
+            return ctx.gateway().call(Operation.GROUP_DESTROY, g + " on " + key, j -> j.xgroupDestroy(key, g)) > 0;
         } catch (InvalidArgumentException e) {
             if (e.getMessage() != null && e.getMessage().contains("requires the key to exist")) {
                 return false;
@@ -77,7 +77,7 @@ public final class DefaultConsumerGroupOperations implements ConsumerGroupOperat
         String g = Arguments.groupName("group", group);
         StreamEntryID target = groupStart("id", id);
         String key = name.redisName();
-        ctx.gateway().call("set id of group " + g + " on " + key, j -> j.xgroupSetID(key, g, target));
+        ctx.gateway().call(Operation.GROUP_SET_ID, g + " on " + key, j -> j.xgroupSetID(key, g, target));
     }
 
     @Override
@@ -99,7 +99,7 @@ public final class DefaultConsumerGroupOperations implements ConsumerGroupOperat
             params.block(blockMs);
         }
         Map<String, StreamEntryID> from = Map.of(key, StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY);
-        var raw = ctx.gateway().call("group read of " + key, j -> j.xreadGroup(g, c, params, from));
+        var raw = ctx.gateway().call(Operation.GROUP_READ, key, j -> j.xreadGroup(g, c, params, from));
         List<StreamEntry> out = new ArrayList<>();
         if (raw != null) {
             for (var perStream : raw) {
@@ -126,7 +126,7 @@ public final class DefaultConsumerGroupOperations implements ConsumerGroupOperat
         String key = name.redisName();
         XReadGroupParams params = XReadGroupParams.xReadGroupParams().count(n);
         Map<String, StreamEntryID> from = Map.of(key, after);
-        var raw = ctx.gateway().call("pending read of " + key, j -> j.xreadGroup(g, c, params, from));
+        var raw = ctx.gateway().call(Operation.GROUP_READ_PENDING, key, j -> j.xreadGroup(g, c, params, from));
         List<redis.clients.jedis.resps.StreamEntry> entries = new ArrayList<>();
         if (raw != null) {
             for (var perStream : raw) {
@@ -150,7 +150,7 @@ public final class DefaultConsumerGroupOperations implements ConsumerGroupOperat
         StreamEntryID first = entries.get(0).getID();
         StreamEntryID last = entries.get(entries.size() - 1).getID();
         XPendingParams p = XPendingParams.xPendingParams(first, last, entries.size()).consumer(consumer);
-        List<StreamPendingEntry> pending = ctx.gateway().call("pending of " + key, j -> j.xpending(key, group, p));
+        List<StreamPendingEntry> pending = ctx.gateway().call(Operation.GROUP_PENDING, key, j -> j.xpending(key, group, p));
         Map<String, Long> out = new HashMap<>();
         for (StreamPendingEntry pe : pending) {
             out.put(pe.getID().toString(), pe.getDeliveredTimes());
@@ -164,7 +164,7 @@ public final class DefaultConsumerGroupOperations implements ConsumerGroupOperat
         String g = Arguments.groupName("group", group);
         StreamEntryID[] entryIds = ids("ids", ids);
         String key = name.redisName();
-        return ctx.gateway().call("ack on " + key, j -> j.xack(key, g, entryIds));
+        return ctx.gateway().call(Operation.GROUP_ACK, key, j -> j.xack(key, g, entryIds));
     }
 
     @Override
@@ -176,7 +176,7 @@ public final class DefaultConsumerGroupOperations implements ConsumerGroupOperat
         long idle = Arguments.nonNegativeMillis("minIdle", minIdle);
         StreamEntryID[] entryIds = ids("ids", ids);
         String key = name.redisName();
-        var raw = ctx.gateway().call("claim on " + key,
+        var raw = ctx.gateway().call(Operation.GROUP_CLAIM, key,
                 j -> j.xclaim(key, g, c, idle, XClaimParams.xClaimParams(), entryIds));
         List<StreamEntry> out = new ArrayList<>();
         for (var e : raw) {
@@ -194,7 +194,7 @@ public final class DefaultConsumerGroupOperations implements ConsumerGroupOperat
         String c = Arguments.groupName("consumer", consumer);
         StreamEntryID[] entryIds = ids("ids", ids);
         String key = name.redisName();
-        List<StreamEntryID> held = ctx.gateway().call("keep-alive on " + key,
+        List<StreamEntryID> held = ctx.gateway().call(Operation.GROUP_KEEPALIVE, key,
                 j -> j.xclaimJustId(key, g, c, 0, XClaimParams.xClaimParams(), entryIds));
         return held.stream().map(StreamEntryID::toString).toList();
     }
@@ -242,7 +242,7 @@ public final class DefaultConsumerGroupOperations implements ConsumerGroupOperat
         ResourceName name = ctx.authorize(Action.GROUP_PENDING, stream);
         String g = Arguments.groupName("group", group);
         String key = name.redisName();
-        StreamPendingSummary s = ctx.gateway().call("pending of " + key, j -> j.xpending(key, g));
+        StreamPendingSummary s = ctx.gateway().call(Operation.GROUP_PENDING, key, j -> j.xpending(key, g));
         Map<String, Long> perConsumer = s.getConsumerMessageCount() == null ? Map.of() : s.getConsumerMessageCount();
         return new PendingSummary(s.getTotal(), s.getMinId() == null ? null : s.getMinId().toString(),
                 s.getMaxId() == null ? null : s.getMaxId().toString(), perConsumer);
@@ -264,7 +264,7 @@ public final class DefaultConsumerGroupOperations implements ConsumerGroupOperat
             p.idle(Arguments.nonNegativeMillis("query.minIdle", query.minIdle()));
         }
         String key = name.redisName();
-        List<StreamPendingEntry> raw = ctx.gateway().call("pending of " + key, j -> j.xpending(key, g, p));
+        List<StreamPendingEntry> raw = ctx.gateway().call(Operation.GROUP_PENDING, key, j -> j.xpending(key, g, p));
         List<PendingEntry> out = new ArrayList<>(raw.size());
         for (StreamPendingEntry e : raw) {
             out.add(new PendingEntry(e.getID().toString(), e.getConsumerName(), Duration.ofMillis(e.getIdleTime()),

@@ -133,7 +133,7 @@ final class DefaultPublishBatcher implements PublishBatcher {
             } catch (RuntimeException e) {
                 // Never let the sender die: fail this batch's futures and go on with the next.
                 for (Item item : batch) {
-                    item.future().completeExceptionally(ErrorTranslator.translate("publish batch", e));
+                    item.future().completeExceptionally(ErrorTranslator.translate(Operation.BATCHER_SEND, null, e));
                 }
             } finally {
                 batch.clear();
@@ -151,7 +151,7 @@ final class DefaultPublishBatcher implements PublishBatcher {
         if (!messages.isEmpty()) {
             List<Response<StreamEntryID>> responses = new ArrayList<>(messages.size());
             try {
-                ctx.gateway().call("publish batch", j -> {
+                ctx.gateway().call(Operation.BATCHER_SEND, null, j -> {
                     try (AbstractPipeline p = j.pipelined()) {
                         for (Item m : messages) {
                             responses.add(p.xadd(m.key(), params, m.fields()));
@@ -165,7 +165,7 @@ final class DefaultPublishBatcher implements PublishBatcher {
                 }
             } catch (RuntimeException e) {
                 for (Item m : messages) {
-                    m.future().completeExceptionally(ErrorTranslator.translate("publish to " + m.key(), e));
+                    m.future().completeExceptionally(ErrorTranslator.translate(Operation.STREAM_PUBLISH, m.key(), e));
                 }
             }
         }
@@ -186,7 +186,7 @@ final class DefaultPublishBatcher implements PublishBatcher {
                 m.future().complete(id.toString());
             }
         } catch (RuntimeException e) {
-            m.future().completeExceptionally(ErrorTranslator.translate("publish to " + m.key(), e));
+            m.future().completeExceptionally(ErrorTranslator.translate(Operation.STREAM_PUBLISH, m.key(), e));
         }
     }
 

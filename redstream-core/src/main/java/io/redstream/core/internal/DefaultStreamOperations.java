@@ -57,7 +57,7 @@ public final class DefaultStreamOperations implements StreamOperations {
         String key = name.redisName();
         XAddParams params = params(options, options.id());
         try {
-            StreamEntryID id = ctx.gateway().call("publish to " + key, j -> j.xadd(key, params, encoded));
+            StreamEntryID id = ctx.gateway().call(Operation.STREAM_PUBLISH, key, j -> j.xadd(key, params, encoded));
             if (id == null) {
                 throw new NotFoundException("publish to " + key + " failed: the stream does not exist and noCreate"
                         + " was set");
@@ -74,7 +74,7 @@ public final class DefaultStreamOperations implements StreamOperations {
     /** A retried publish with a client id finds its first attempt already stored: report that id, add nothing. */
     private String existingOrConflict(String key, String id, RuntimeException original) {
         List<redis.clients.jedis.resps.StreamEntry> found =
-                ctx.gateway().call("publish to " + key, j -> j.xrange(key, id, id, 1));
+                ctx.gateway().call(Operation.STREAM_PUBLISH, key, j -> j.xrange(key, id, id, 1));
         if (found != null && !found.isEmpty()) {
             return found.get(0).getID().toString();
         }
@@ -107,7 +107,7 @@ public final class DefaultStreamOperations implements StreamOperations {
         }
         List<String> ids = explicitIds(options.id(), messages.size());
         String key = name.redisName();
-        return ctx.gateway().call("publish batch to " + key, j -> {
+        return ctx.gateway().call(Operation.STREAM_PUBLISH_BATCH, key, j -> {
             List<Response<StreamEntryID>> responses = new ArrayList<>(encoded.size());
             XAddParams shared = ids == null ? params(options, null) : null;
             try (AbstractPipeline p = j.pipelined()) {
@@ -146,7 +146,7 @@ public final class DefaultStreamOperations implements StreamOperations {
             try {
                 id = responses.get(i).get();
             } catch (RuntimeException e) {
-                RedStreamException t = ErrorTranslator.translate("publish batch to " + key, e);
+                RedStreamException t = ErrorTranslator.translate(Operation.STREAM_PUBLISH_BATCH, key, e);
                 throw new RedStreamException(t.code(), t.getMessage() + " (message " + i + " of " + responses.size()
                         + "; " + ids.size() + " earlier messages were written: " + ids + ")", e);
             }
@@ -184,8 +184,8 @@ public final class DefaultStreamOperations implements StreamOperations {
         int n = Arguments.count("count", count, ctx.limits());
         String key = name.redisName();
         return Entries.of(key, reverse
-                ? ctx.gateway().call("read reverse range of " + key, j -> j.xrevrange(key, a, b, n))
-                : ctx.gateway().call("read range of " + key, j -> j.xrange(key, a, b, n)));
+                ? ctx.gateway().call(Operation.STREAM_REVRANGE, key, j -> j.xrevrange(key, a, b, n))
+                : ctx.gateway().call(Operation.STREAM_RANGE, key, j -> j.xrange(key, a, b, n)));
     }
 
     @Override
@@ -212,7 +212,7 @@ public final class DefaultStreamOperations implements StreamOperations {
     public long length(String stream) {
         ResourceName name = ctx.authorize(Action.STREAM_INFO, stream);
         String key = name.redisName();
-        return ctx.gateway().call("length of " + key, j -> j.xlen(key));
+        return ctx.gateway().call(Operation.STREAM_LENGTH, key, j -> j.xlen(key));
     }
 
     @Override
@@ -221,7 +221,7 @@ public final class DefaultStreamOperations implements StreamOperations {
         String key = name.redisName();
         redis.clients.jedis.resps.StreamInfo info;
         try {
-            info = ctx.gateway().call("info of " + key, j -> j.xinfoStream(key));
+            info = ctx.gateway().call(Operation.STREAM_INFO, key, j -> j.xinfoStream(key));
         } catch (InvalidArgumentException e) {
             if (e.getMessage() != null && e.getMessage().contains("no such key")) {
                 throw new NotFoundException("stream '" + key + "' does not exist", e);
@@ -253,7 +253,7 @@ public final class DefaultStreamOperations implements StreamOperations {
             throw new InvalidArgumentException("maxLen must be zero or positive, but was " + maxLen);
         }
         String key = name.redisName();
-        return ctx.gateway().call("trim " + key,
+        return ctx.gateway().call(Operation.STREAM_TRIM, key,
                 j -> j.xtrim(key, XTrimParams.xTrimParams().maxLen(maxLen).approximateTrimming()));
     }
 
@@ -262,7 +262,7 @@ public final class DefaultStreamOperations implements StreamOperations {
         ResourceName name = ctx.authorize(Action.STREAM_PUBLISH, stream);
         String id = EntryIds.requireId("minId", minId);
         String key = name.redisName();
-        return ctx.gateway().call("trim " + key,
+        return ctx.gateway().call(Operation.STREAM_TRIM, key,
                 j -> j.xtrim(key, XTrimParams.xTrimParams().minId(id).approximateTrimming()));
     }
 }

@@ -82,13 +82,19 @@ public final class RedisGateway implements AutoCloseable {
         return (int) Math.min(Integer.MAX_VALUE, d.toMillis());
     }
 
-    /** Runs one client call, translating any failure and timing it when metrics are on. */
-    public <T> T call(String operation, Function<UnifiedJedis, T> command) {
+    /**
+     * Runs one client call, translating any failure and timing it when metrics are on. Every Redis command of
+     * RedStream passes here, keyed by its {@link Operation}: the one place a per-operation hook (metrics today)
+     * wraps the command.
+     *
+     * @param subject what the operation acts on (a key, "g on key"), used only to word an error
+     */
+    public <T> T call(Operation operation, String subject, Function<UnifiedJedis, T> command) {
         if (!metrics.enabled()) {
             try {
                 return command.apply(jedis);
             } catch (RuntimeException e) {
-                throw ErrorTranslator.translate(operation, e);
+                throw ErrorTranslator.translate(operation, subject, e);
             }
         }
         long start = System.nanoTime();
@@ -98,7 +104,7 @@ public final class RedisGateway implements AutoCloseable {
             return result;
         } catch (RuntimeException e) {
             metrics.record(operation, System.nanoTime() - start, false);
-            throw ErrorTranslator.translate(operation, e);
+            throw ErrorTranslator.translate(operation, subject, e);
         }
     }
 
