@@ -54,7 +54,7 @@ final class GuaranteeCosts {
         List<Cost> out = new ArrayList<>();
         out.add(perOp("validation: stream name", n, i -> naming.stream(Workload.STREAM).segments().size()));
         out.add(perOp("enrichment: encode 4 fields + 3 meta", n,
-                i -> encoder.encode(Workload.STREAM, Workload.PAYLOAD, null).size()));
+                i -> encoder.encode(Workload.STREAM, Workload.PAYLOAD, null).fieldCount()));
         out.add(perOp("authorization: built-in policy check", n, i -> {
             guard.check(Action.STREAM_PUBLISH, stream);
             return i;

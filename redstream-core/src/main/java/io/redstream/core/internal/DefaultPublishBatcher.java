@@ -39,7 +39,7 @@ final class DefaultPublishBatcher implements PublishBatcher {
     private final java.util.concurrent.locks.ReadWriteLock gate = new java.util.concurrent.locks.ReentrantReadWriteLock();
     private volatile boolean closed;
 
-    private record Item(String key, Map<String, String> fields, CompletableFuture<String> future, boolean flush) {
+    private record Item(String key, EncodedMessage fields, CompletableFuture<String> future, boolean flush) {
     }
 
     DefaultPublishBatcher(ClientContext ctx, BatcherSettings settings) {
@@ -56,7 +56,7 @@ final class DefaultPublishBatcher implements PublishBatcher {
     @Override
     public CompletableFuture<String> publish(String stream, Map<String, ?> fields) {
         ResourceName name = ctx.authorize(Action.STREAM_PUBLISH, stream);
-        Map<String, String> encoded = ctx.encoder().encode(stream, fields, settings.options().traceId());
+        EncodedMessage encoded = ctx.encoder().encode(stream, fields, settings.options().traceId());
         CompletableFuture<String> future = new CompletableFuture<>();
         gate.readLock().lock();
         try {
@@ -149,12 +149,12 @@ final class DefaultPublishBatcher implements PublishBatcher {
             }
         }
         if (!messages.isEmpty()) {
-            List<Response<StreamEntryID>> responses = new ArrayList<>(messages.size());
+            List<Response<String>> responses = new ArrayList<>(messages.size());
             try {
                 ctx.gateway().call(Operation.BATCHER_SEND, null, j -> {
                     try (AbstractPipeline p = j.pipelined()) {
                         for (Item m : messages) {
-                            responses.add(p.xadd(m.key(), params, m.fields()));
+                            responses.add(p.executeCommand(XAdd.command(m.key(), params, m.fields())));
                         }
                         p.sync();
                     }
@@ -176,14 +176,14 @@ final class DefaultPublishBatcher implements PublishBatcher {
         }
     }
 
-    private static void complete(Item m, Response<StreamEntryID> response) {
+    private static void complete(Item m, Response<String> response) {
         try {
-            StreamEntryID id = response.get();
+            String id = response.get();
             if (id == null) {
                 m.future().completeExceptionally(new io.redstream.core.NotFoundException("publish to " + m.key()
                         + " failed: the stream does not exist and noCreate was set"));
             } else {
-                m.future().complete(id.toString());
+                m.future().complete(id);
             }
         } catch (RuntimeException e) {
             m.future().completeExceptionally(ErrorTranslator.translate(Operation.STREAM_PUBLISH, m.key(), e));

@@ -53,16 +53,17 @@ public final class DefaultStreamOperations implements StreamOperations {
     public String publish(String stream, Map<String, ?> fields, PublishOptions options) {
         requireNonNull(options, "options");
         ResourceName name = ctx.authorize(Action.STREAM_PUBLISH, stream);
-        Map<String, String> encoded = ctx.encoder().encode(stream, fields, options.traceId());
+        EncodedMessage encoded = ctx.encoder().encode(stream, fields, options.traceId());
         String key = name.redisName();
         XAddParams params = params(options, options.id());
         try {
-            StreamEntryID id = ctx.gateway().call(Operation.STREAM_PUBLISH, key, j -> j.xadd(key, params, encoded));
+            String id = ctx.gateway().call(Operation.STREAM_PUBLISH, key,
+                    j -> j.executeCommand(XAdd.command(key, params, encoded)));
             if (id == null) {
                 throw new NotFoundException("publish to " + key + " failed: the stream does not exist and noCreate"
                         + " was set");
             }
-            return id.toString();
+            return id;
         } catch (InvalidArgumentException e) {
             if (options.id() != null && isIdTooSmall(e)) {
                 return existingOrConflict(key, options.id(), e);
@@ -101,18 +102,19 @@ public final class DefaultStreamOperations implements StreamOperations {
             throw new LimitExceededException("messages must be at most " + ctx.limits().maxBatchSize()
                     + " per batch, but were " + messages.size());
         }
-        List<Map<String, String>> encoded = new ArrayList<>(messages.size());
+        List<EncodedMessage> encoded = new ArrayList<>(messages.size());
         for (Map<String, ?> m : messages) {
             encoded.add(ctx.encoder().encode(stream, m, options.traceId()));
         }
         List<String> ids = explicitIds(options.id(), messages.size());
         String key = name.redisName();
         return ctx.gateway().call(Operation.STREAM_PUBLISH_BATCH, key, j -> {
-            List<Response<StreamEntryID>> responses = new ArrayList<>(encoded.size());
+            List<Response<String>> responses = new ArrayList<>(encoded.size());
             XAddParams shared = ids == null ? params(options, null) : null;
             try (AbstractPipeline p = j.pipelined()) {
                 for (int i = 0; i < encoded.size(); i++) {
-                    responses.add(p.xadd(key, shared != null ? shared : params(options, ids.get(i)), encoded.get(i)));
+                    XAddParams params = shared != null ? shared : params(options, ids.get(i));
+                    responses.add(p.executeCommand(XAdd.command(key, params, encoded.get(i))));
                 }
                 p.sync();
             }
@@ -139,10 +141,10 @@ public final class DefaultStreamOperations implements StreamOperations {
         return ids;
     }
 
-    private static List<String> collect(String key, List<Response<StreamEntryID>> responses) {
+    private static List<String> collect(String key, List<Response<String>> responses) {
         List<String> ids = new ArrayList<>(responses.size());
         for (int i = 0; i < responses.size(); i++) {
-            StreamEntryID id;
+            String id;
             try {
                 id = responses.get(i).get();
             } catch (RuntimeException e) {
@@ -154,7 +156,7 @@ public final class DefaultStreamOperations implements StreamOperations {
                 throw new NotFoundException("publish batch to " + key + " failed: the stream does not exist and"
                         + " noCreate was set");
             }
-            ids.add(id.toString());
+            ids.add(id);
         }
         return ids;
     }
