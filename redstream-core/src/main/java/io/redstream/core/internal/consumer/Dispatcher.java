@@ -1,0 +1,105 @@
+package io.redstream.core.internal.consumer;
+
+import io.redstream.core.consumer.ConsumerSettings;
+import io.redstream.core.consumer.MessageHandler;
+import io.redstream.core.stream.StreamEntry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * Runs the handler. Entries arrive with their permits held; each is either settled at once (trimmed away, or
+ * delivered too often) or marked in flight and handed to the handler threads, at most {@code concurrency} tasks
+ * per batch, each handling its share in order: one hand-off per batch rather than per entry keeps the runtime close
+ * to a hand-written loop. After the handler: ack (through {@link AckBatcher}) or {@link FailurePolicy}.
+ *
+ * <p>{@link #handle} is the single place one entry's handling happens, so a per-entry hook (an observation, a
+ * trace context) wraps exactly one call. Thread-safe.
+ */
+final class Dispatcher {
+    private final ConsumerSettings s;
+    private final MessageHandler handler;
+    private final Executor workers;
+    private final Ownership ownership;
+    private final InFlightLimit limit;
+    private final AckBatcher acks;
+    private final FailurePolicy failures;
+    private final ConsumerCounters counters;
+
+    Dispatcher(ConsumerSettings settings, MessageHandler handler, Executor workers, Ownership ownership,
+            InFlightLimit limit, AckBatcher acks, FailurePolicy failures, ConsumerCounters counters) {
+        this.s = settings;
+        this.handler = handler;
+        this.workers = workers;
+        this.ownership = ownership;
+        this.limit = limit;
+        this.acks = acks;
+        this.failures = failures;
+        this.counters = counters;
+    }
+
+    /** One entry whose permit is held. */
+    void dispatch(StreamEntry entry, long deliveries) {
+        dispatchAll(List.of(entry), new long[] {deliveries});
+    }
+
+    /** Entries whose permits are held; {@code deliveries[i]} is the delivery count of {@code entries.get(i)}. */
+    void dispatchAll(List<StreamEntry> entries, long[] deliveries) {
+        List<StreamEntry> work = new ArrayList<>(entries.size());
+        long[] counts = new long[entries.size()];
+        for (int i = 0; i < entries.size(); i++) {
+            StreamEntry entry = entries.get(i);
+            long n = deliveries[i];
+            String reason = failures.settleWithoutHandling(entry, n);
+            if (reason != null) {
+                if (entry.isDeleted()) {
+                    counters.deleted.increment();
+                }
+                failures.deadLetter(entry, reason, n);
+                limit.release();
+            } else {
+                ownership.inFlight(entry, n);
+                counts[work.size()] = n;
+                work.add(entry);
+            }
+        }
+        if (work.isEmpty()) {
+            return;
+        }
+        int chunks = Math.min(s.concurrency(), work.size());
+        int size = (work.size() + chunks - 1) / chunks;
+        for (int from = 0; from < work.size(); from += size) {
+            int start = from;
+            int end = Math.min(work.size(), from + size);
+            try {
+                workers.execute(() -> handleAll(work, counts, start, end));
+            } catch (RejectedExecutionException closing) {
+                // Closing: leave the entries pending in Redis; they are redelivered later.
+                for (int i = start; i < end; i++) {
+                    ownership.release(work.get(i).id());
+                    limit.release();
+                }
+            }
+        }
+    }
+
+    private void handleAll(List<StreamEntry> entries, long[] deliveries, int from, int to) {
+        for (int i = from; i < to; i++) {
+            handle(entries.get(i), deliveries[i]);
+        }
+        acks.flushIfFull();
+    }
+
+    private void handle(StreamEntry entry, long deliveries) {
+        try {
+            handler.handle(entry);
+            counters.processed.increment();
+            acks.handled(entry.id());
+        } catch (Throwable t) {
+            failures.handlerFailed(entry, deliveries, t);
+        } finally {
+            limit.release();
+        }
+    }
+}
