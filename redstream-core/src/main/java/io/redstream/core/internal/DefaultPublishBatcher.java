@@ -117,14 +117,18 @@ final class DefaultPublishBatcher implements PublishBatcher {
                     continue;
                 }
                 batch.add(first);
+                // Take whatever else is queued in one go (one lock instead of one per message), then linger for
+                // company only while the batch has room and holds no flush request.
+                boolean flush = first.flush() || drain(batch);
                 long deadline = System.nanoTime() + settings.linger().toNanos();
-                while (batch.size() < settings.maxBatchSize() && !batch.get(batch.size() - 1).flush()) {
+                while (!flush && batch.size() < settings.maxBatchSize()) {
                     long wait = deadline - System.nanoTime();
-                    Item next = wait <= 0 ? queue.poll() : queue.poll(wait, TimeUnit.NANOSECONDS);
+                    Item next = wait <= 0 ? null : queue.poll(wait, TimeUnit.NANOSECONDS);
                     if (next == null) {
                         break;
                     }
                     batch.add(next);
+                    flush = next.flush() || drain(batch);
                 }
                 send(batch);
             } catch (InterruptedException e) {
@@ -139,6 +143,18 @@ final class DefaultPublishBatcher implements PublishBatcher {
                 batch.clear();
             }
         }
+    }
+
+    /** Moves queued items into {@code batch} up to its bound; true if a flush request came with them. */
+    private boolean drain(List<Item> batch) {
+        int from = batch.size();
+        queue.drainTo(batch, settings.maxBatchSize() - from);
+        for (int i = from; i < batch.size(); i++) {
+            if (batch.get(i).flush()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void send(List<Item> batch) {
