@@ -65,11 +65,17 @@ public final class Benchmarks {
         String redisVersion;
         try (Target standalone = Target.standalone(); Peers peers = new Peers(standalone.server)) {
             redisVersion = standalone.redisVersion();
-            report.table("Library and peers, standalone", library(standalone, peers));
+            List<GuaranteeCosts.Cost> cpu = new ArrayList<>();
+            report.table("Library and peers, standalone", library(standalone, peers, cpu));
+            List<GuaranteeCosts.Cost> perMessage = new ArrayList<>();
             if (wanted("costs")) {
                 GuaranteeCosts costs = new GuaranteeCosts(rounds);
                 report.costs("Cost of each guarantee, in isolation (calling thread, no Redis)", costs.isolated());
-                report.costs("Client work per message (calling thread, standalone)", costs.perMessage(standalone));
+                perMessage.addAll(costs.perMessage(standalone));
+            }
+            perMessage.addAll(cpu);
+            if (!perMessage.isEmpty()) {
+                report.costs("Client work per message (standalone)", perMessage);
             }
         }
         if (wanted("auth")) {
@@ -77,14 +83,14 @@ public final class Benchmarks {
         }
         if (cluster && !only.equals("costs") && !only.equals("auth")) {
             try (Target c = Target.cluster()) {
-                report.table("Library, Redis Cluster (3 masters, same machine)", library(c, null));
+                report.table("Library, Redis Cluster (3 masters, same machine)", library(c, null, new ArrayList<>()));
             }
         }
         report.print(Machine.describe(redisVersion, quick, rounds, loadBefore, Machine.loadAverage(),
                 (System.nanoTime() - start) / 1e9));
     }
 
-    private List<Row> library(Target t, Peers peers) {
+    private List<Row> library(Target t, Peers peers, List<GuaranteeCosts.Cost> cpu) {
         List<Row> rows = new ArrayList<>();
         PublishScenarios publish = new PublishScenarios(t, peers, rounds, scale);
         if (wanted("batch")) {
@@ -95,6 +101,7 @@ public final class Benchmarks {
         }
         if (wanted("concurrent")) {
             rows.addAll(publish.concurrent());
+            cpu.addAll(publish.clientCpu);
         }
         if (wanted("consumer")) {
             rows.addAll(new ConsumerScenarios(t, peers, rounds, scale).endToEnd());

@@ -68,18 +68,21 @@ final class GuaranteeCosts {
         return out;
     }
 
-    /** Median nanoseconds and bytes per call of {@code op} on this thread over the rounds. */
+    /**
+     * Median CPU nanoseconds and bytes per call of {@code op} on this thread over the rounds: thread CPU time, not
+     * wall-clock time, so other processes competing for the cores do not inflate it.
+     */
     private Cost perOp(String what, int n, LongUnaryOperator op) {
         double[] nanos = new double[rounds];
         double[] bytes = new double[rounds];
         long sink = 0;
         for (int r = -1; r < rounds; r++) {
             long b0 = THREADS.getCurrentThreadAllocatedBytes();
-            long t0 = System.nanoTime();
+            long t0 = THREADS.getCurrentThreadCpuTime();
             for (int i = 0; i < n; i++) {
                 sink += op.applyAsLong(i);
             }
-            long t1 = System.nanoTime();
+            long t1 = THREADS.getCurrentThreadCpuTime();
             long b1 = THREADS.getCurrentThreadAllocatedBytes();
             if (r >= 0) {
                 nanos[r] = (t1 - t0) / (double) n;
@@ -89,7 +92,7 @@ final class GuaranteeCosts {
         if (sink == 42) {
             System.out.print(""); // keeps the loop from being optimised away
         }
-        return new Cost(what, Stats.median(nanos), Stats.median(bytes), "");
+        return new Cost(what, Stats.median(nanos), Stats.median(bytes), "CPU of the calling thread per operation");
     }
 
     /**

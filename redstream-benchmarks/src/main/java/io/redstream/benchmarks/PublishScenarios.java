@@ -24,6 +24,8 @@ final class PublishScenarios {
     private final Peers peers;
     private final int rounds;
     private final int scale;
+    /** JVM CPU per message of the concurrent sides, filled by {@link #concurrent()}. */
+    final List<GuaranteeCosts.Cost> clientCpu = new ArrayList<>();
 
     PublishScenarios(Target t, Peers peers, int rounds, int scale) {
         this.t = t;
@@ -103,17 +105,26 @@ final class PublishScenarios {
             return th;
         });
         try (PublishBatcher batcher = t.secured.streams().batcher(BatcherSettings.DEFAULTS)) {
+            long total = (long) THREADS * perThread;
+            ProcessCpu[] cpu = {new ProcessCpu(), new ProcessCpu(), new ProcessCpu(), new ProcessCpu()};
             List<DoubleSupplier> sides = new ArrayList<>(List.of(
-                    threads(pool, perThread, (k, i) -> t.raw.xadd(Workload.STREAM, XAddParams.xAddParams(),
-                            stored.get(k).get(i))),
-                    threads(pool, perThread, (k, i) -> t.secured.publish(Workload.STREAM, Workload.PAYLOAD)),
-                    batcherThreads(pool, perThread, batcher),
-                    ceiling(stored.get(0), BatcherSettings.DEFAULT_MAX_BATCH_SIZE)));
+                    cpu[0].measure(total, threads(pool, perThread, (k, i) -> t.raw.xadd(Workload.STREAM,
+                            XAddParams.xAddParams(), stored.get(k).get(i)))),
+                    cpu[1].measure(total, threads(pool, perThread,
+                            (k, i) -> t.secured.publish(Workload.STREAM, Workload.PAYLOAD))),
+                    cpu[2].measure(total, batcherThreads(pool, perThread, batcher)),
+                    cpu[3].measure(total, ceiling(stored.get(0), BatcherSettings.DEFAULT_MAX_BATCH_SIZE))));
             if (peers != null) {
                 sides.add(threads(pool, perThread, (k, i) -> peers.springPublish(stored.get(k).get(i))));
                 sides.add(threads(pool, perThread, (k, i) -> peers.redissonPublish(stored.get(k).get(i))));
             }
             Rounds r = Rounds.run(rounds, sides.toArray(DoubleSupplier[]::new));
+            String[] names = {"8 threads: raw XADD", "8 threads: publish()", "8 threads: batcher",
+                "1 thread: raw pipelines of 256 (ceiling)"};
+            for (int k = 0; k < cpu.length; k++) {
+                clientCpu.add(new GuaranteeCosts.Cost(names[k] + " (" + t.name + ")", cpu[k].median(), -1,
+                        "JVM CPU per message, all threads"));
+            }
             List<Row> rows = new ArrayList<>(List.of(
                     r.row("8 threads: publish() vs raw XADD, same pool", "msg/s", 0, 1, 1.0, true),
                     r.row("8 threads: batcher vs 8-thread raw XADD", "msg/s", 0, 2, 3.0, true),

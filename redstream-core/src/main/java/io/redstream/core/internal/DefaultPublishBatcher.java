@@ -10,8 +10,6 @@ import io.redstream.core.stream.PublishBatcher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +21,7 @@ import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.params.XAddParams;
 
 /**
- * One sender thread drains a bounded queue into pipelined batches. Flush requests travel through the same queue
+ * One sender thread drains a bounded queue ({@link SenderQueue}) into pipelined batches. Flush requests travel through the same queue
  * as messages, so a flush covers exactly what was queued before it.
  */
 final class DefaultPublishBatcher implements PublishBatcher {
@@ -33,7 +31,7 @@ final class DefaultPublishBatcher implements PublishBatcher {
     private final ClientContext ctx;
     private final BatcherSettings settings;
     private final XAddParams params;
-    private final BlockingQueue<Item> queue;
+    private final SenderQueue<Item> queue;
     private final Thread sender;
     /** Publishers hold the read side while they check "open" and enqueue; close() takes the write side. */
     private final java.util.concurrent.locks.ReadWriteLock gate = new java.util.concurrent.locks.ReentrantReadWriteLock();
@@ -46,7 +44,8 @@ final class DefaultPublishBatcher implements PublishBatcher {
         this.ctx = ctx;
         this.settings = settings;
         this.params = XAddParamsFactory.of(settings.options());
-        this.queue = new ArrayBlockingQueue<>(settings.maxQueued() + 1);
+        // One slot more than maxQueued: close()'s final flush request always fits.
+        this.queue = new SenderQueue<>(settings.maxQueued() + 1);
         this.sender = new Thread(this::run, "redstream-batcher-" + THREADS.incrementAndGet());
         this.sender.setDaemon(true);
         this.sender.start();
@@ -72,7 +71,7 @@ final class DefaultPublishBatcher implements PublishBatcher {
 
     private void enqueue(Item item) {
         try {
-            if (!queue.offer(item, settings.enqueueTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!queue.offer(item, settings.enqueueTimeout().toNanos())) {
                 throw new LimitExceededException("the batcher queue stayed full (" + settings.maxQueued()
                         + " messages) for " + settings.enqueueTimeout().toMillis() + " ms; Redis is slower than the"
                         + " publishers");
@@ -112,16 +111,22 @@ final class DefaultPublishBatcher implements PublishBatcher {
         List<Item> batch = new ArrayList<>(settings.maxBatchSize());
         while (!(closed && queue.isEmpty())) {
             try {
-                Item first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
+                // A backlog (messages that queued up during the previous round trip) has waited already: send it
+                // at once, so the connection never idles while work is queued. Only a batch that starts from an
+                // empty queue lingers for company.
+                Item first = queue.poll();
+                boolean fromIdle = first == null;
+                if (fromIdle) {
+                    first = queue.poll(100, TimeUnit.MILLISECONDS);
+                    if (first == null) {
+                        continue;
+                    }
                 }
                 batch.add(first);
-                // Take whatever else is queued in one go (one lock instead of one per message), then linger for
-                // company only while the batch has room and holds no flush request.
+                // Take whatever else is queued in one go: one lock instead of one per message.
                 boolean flush = first.flush() || drain(batch);
                 long deadline = System.nanoTime() + settings.linger().toNanos();
-                while (!flush && batch.size() < settings.maxBatchSize()) {
+                while (fromIdle && !flush && batch.size() < settings.maxBatchSize()) {
                     long wait = deadline - System.nanoTime();
                     Item next = wait <= 0 ? null : queue.poll(wait, TimeUnit.NANOSECONDS);
                     if (next == null) {
