@@ -104,7 +104,9 @@ public final class Benchmarks {
             cpu.addAll(publish.clientCpu);
         }
         if (wanted("consumer")) {
-            rows.addAll(new ConsumerScenarios(t, peers, rounds, scale).endToEnd());
+            ConsumerScenarios consumers = new ConsumerScenarios(t, peers, rounds, scale);
+            rows.addAll(consumers.endToEnd());
+            cpu.addAll(consumers.clientCpu);
         }
         return rows;
     }

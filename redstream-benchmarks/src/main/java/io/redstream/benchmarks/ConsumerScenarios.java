@@ -25,6 +25,8 @@ final class ConsumerScenarios {
     private final Peers peers;
     private final int rounds;
     private final int scale;
+    /** JVM CPU per message of the raw loop and the runtime, filled by {@link #endToEnd()}. */
+    final List<GuaranteeCosts.Cost> clientCpu = new ArrayList<>();
 
     ConsumerScenarios(Target t, Peers peers, int rounds, int scale) {
         this.t = t;
@@ -35,14 +37,20 @@ final class ConsumerScenarios {
 
     List<Row> endToEnd() {
         int messages = 20_000 * scale;
+        ProcessCpu rawCpu = new ProcessCpu();
+        ProcessCpu ourCpu = new ProcessCpu();
         List<DoubleSupplier> sides = new ArrayList<>(List.of(
-                preloaded(messages, this::rawLoop),
-                preloaded(messages, this::redstream)));
+                preloaded(messages, n -> measured(rawCpu, n, this::rawLoop)),
+                preloaded(messages, n -> measured(ourCpu, n, this::redstream))));
         if (peers != null) {
             sides.add(preloaded(messages, n -> peers.springConsume(n, COUNT)));
             sides.add(preloaded(messages, n -> peers.redissonConsume(n, COUNT)));
         }
         Rounds r = Rounds.run(rounds, sides.toArray(DoubleSupplier[]::new));
+        clientCpu.add(new GuaranteeCosts.Cost("consumer: raw loop (" + t.name + ")", rawCpu.median(), -1,
+                "JVM CPU per message, all threads"));
+        clientCpu.add(new GuaranteeCosts.Cost("consumer: RedStream runtime (" + t.name + ")", ourCpu.median(), -1,
+                "JVM CPU per message, all threads"));
         t.raw.del(Workload.STREAM);
         List<Row> rows = new ArrayList<>(List.of(
                 r.row("consumer end to end vs raw loop (count 100)", "msg/s", 0, 1, 0.9, true)));
@@ -51,6 +59,11 @@ final class ConsumerScenarios {
             rows.add(r.row("consumer vs Redisson RStream loop", "msg/s", 3, 1, 1.0, true));
         }
         return rows;
+    }
+
+    /** Times {@code side} (after the stream was filled) and records its JVM CPU per message. */
+    private static double measured(ProcessCpu cpu, int messages, IntToDoubleFunction side) {
+        return cpu.measure(messages, () -> side.applyAsDouble(messages)).getAsDouble();
     }
 
     /** A fresh stream of {@code messages} entries and a group at 0, then the timed side. */

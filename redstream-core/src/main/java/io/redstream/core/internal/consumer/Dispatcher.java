@@ -18,6 +18,8 @@ import java.util.concurrent.RejectedExecutionException;
  * trace context) wraps exactly one call. Thread-safe.
  */
 final class Dispatcher {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Dispatcher.class);
+
     private final ConsumerSettings s;
     private final MessageHandler handler;
     private final Executor workers;
@@ -97,7 +99,14 @@ final class Dispatcher {
             counters.processed.increment();
             acks.handled(entry.id());
         } catch (Throwable t) {
-            failures.handlerFailed(entry, deliveries, t);
+            try {
+                failures.handlerFailed(entry, deliveries, t);
+            } catch (RuntimeException unexpected) {
+                // Never lose the rest of the share: the entry stays pending in Redis and comes back by claim.
+                ownership.release(entry.id());
+                LOG.warn("consumer {}/{}: could not settle failed entry {}: {}", s.group(), s.consumer(), entry.id(),
+                        unexpected.toString());
+            }
         } finally {
             limit.release();
         }
