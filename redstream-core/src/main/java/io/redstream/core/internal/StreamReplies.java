@@ -36,9 +36,31 @@ final class StreamReplies {
         List<StreamEntry> out = new ArrayList<>(list.size());
         for (Object e : list) {
             if (e instanceof List<?> pair && !pair.isEmpty()) {
-                out.add(new StreamEntry(stream, string(pair.get(0)), pair.size() > 1 ? fields(pair.get(1)) : null,
-                        deliveries));
+                out.add(StreamEntry.fromFlatFields(stream, string(pair.get(0)),
+                        pair.size() > 1 ? flat(pair.get(1)) : null, deliveries));
             }
+        }
+        return out;
+    }
+
+    /** {@code [name, value, ...]} as strings, or null for a missing (trimmed) entry. */
+    private static String[] flat(Object raw) {
+        if (raw instanceof List<?> list) {
+            String[] out = new String[list.size() - list.size() % 2];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = string(list.get(i));
+            }
+            return out;
+        }
+        Map<String, String> m = fields(raw);
+        if (m == null) {
+            return null;
+        }
+        String[] out = new String[2 * m.size()];
+        int i = 0;
+        for (Map.Entry<String, String> e : m.entrySet()) {
+            out[i++] = e.getKey();
+            out[i++] = e.getValue();
         }
         return out;
     }
