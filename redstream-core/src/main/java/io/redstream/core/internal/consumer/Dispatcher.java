@@ -87,10 +87,21 @@ final class Dispatcher {
     }
 
     private void handleAll(List<StreamEntry> entries, long[] deliveries, int from, int to) {
-        for (int i = from; i < to; i++) {
-            handle(entries.get(i), deliveries[i]);
+        int next = from;
+        try {
+            for (; next < to; next++) {
+                handle(entries.get(next), deliveries[next]);
+            }
+            acks.flushIfFull();
+        } finally {
+            // Only if an Error escaped: entries not reached stay pending in Redis, and must not stay held here
+            // (keep-alive would then hide them from every claim forever).
+            for (int i = next; i < to; i++) {
+                ownership.release(entries.get(i).id());
+            }
+            // Once per share rather than per entry: one wake-up of a reader waiting for room, not one per entry.
+            limit.release(to - from);
         }
-        acks.flushIfFull();
     }
 
     private void handle(StreamEntry entry, long deliveries) {
@@ -107,8 +118,6 @@ final class Dispatcher {
                 LOG.warn("consumer {}/{}: could not settle failed entry {}: {}", s.group(), s.consumer(), entry.id(),
                         unexpected.toString());
             }
-        } finally {
-            limit.release();
         }
     }
 }
