@@ -277,6 +277,8 @@ public final class RedStream implements AutoCloseable {
      *   <li>{@code connectTimeout}: 2 s; {@code socketTimeout}: 2 s; blocking calls get
      *       {@code limits.maxBlock + socketTimeout} so a stalled server never hangs a thread;</li>
      *   <li>{@code poolSize}: {@value #DEFAULT_POOL_SIZE} connections (per node on a cluster);</li>
+     *   <li>{@code validateAfterIdle}: 500 ms ({@link #DEFAULT_VALIDATE_AFTER_IDLE}): a pooled connection unused
+     *       for that long is checked with {@code PING} before it is lent;</li>
      *   <li>{@code clock}: {@link Clock#systemUTC()};</li>
      *   <li>{@code ssl}: from the URI scheme ({@code rediss}), false for cluster nodes unless set; the JVM's
      *       default trust store unless {@code sslContext} is given; hostnames always verified;</li>
@@ -291,6 +293,7 @@ public final class RedStream implements AutoCloseable {
         public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
         public static final Duration DEFAULT_SOCKET_TIMEOUT = Duration.ofSeconds(2);
         public static final int DEFAULT_POOL_SIZE = 16;
+        public static final Duration DEFAULT_VALIDATE_AFTER_IDLE = Duration.ofMillis(500);
 
         private static final Pattern IDENTITY = Pattern.compile("[A-Za-z0-9_.:@-]{1,128}");
         private static final Pattern NODE = Pattern.compile("[^\\s:/]+:\\d{1,5}");
@@ -303,6 +306,7 @@ public final class RedStream implements AutoCloseable {
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private Duration socketTimeout = DEFAULT_SOCKET_TIMEOUT;
         private int poolSize = DEFAULT_POOL_SIZE;
+        private Duration validateAfterIdle = DEFAULT_VALIDATE_AFTER_IDLE;
         private Clock clock = Clock.systemUTC();
         private String user;
         private String password;
@@ -379,6 +383,23 @@ public final class RedStream implements AutoCloseable {
                 throw new IllegalArgumentException("poolSize must be between 1 and 1024, but was " + poolSize);
             }
             this.poolSize = poolSize;
+            return this;
+        }
+
+        /**
+         * How long a pooled connection may sit unused before it is checked with {@code PING} when lent out
+         * (standalone), so a connection made stale by a Redis restart or a dropped idle socket is replaced before a
+         * caller's command runs; connections in steady use skip the check. {@link Duration#ZERO} checks on every
+         * borrow (one extra round trip per call). Default 500 ms. On a cluster the client retries a command whose
+         * connection failed on a fresh one instead.
+         */
+        public Builder validateAfterIdle(Duration validateAfterIdle) {
+            requireNonNull(validateAfterIdle, "validateAfterIdle");
+            if (validateAfterIdle.isNegative()) {
+                throw new IllegalArgumentException("validateAfterIdle must not be negative, but was "
+                        + validateAfterIdle);
+            }
+            this.validateAfterIdle = validateAfterIdle;
             return this;
         }
 
@@ -473,12 +494,14 @@ public final class RedStream implements AutoCloseable {
             }
             Duration blocking = limits.maxBlock().plus(socketTimeout);
             ConnectionSettings settings = new ConnectionSettings(nodes, cluster, u, p, db, tls, connectTimeout,
-                    socketTimeout, blocking, poolSize, poolSize, 0, "redstream-" + identity, sslContext);
+                    socketTimeout, blocking, poolSize, poolSize, 0, "redstream-" + identity, sslContext,
+                    validateAfterIdle);
             RedisGateway gateway;
             try {
                 gateway = new RedisGateway(settings, new OperationMetrics(meterRegistry));
             } catch (RuntimeException e) {
-                throw io.redstream.core.internal.ErrorTranslator.translate("connect to " + settings.describe(), e);
+                throw io.redstream.core.internal.ErrorTranslator.translate(
+                        io.redstream.core.internal.Operation.CONNECT, settings.describe(), e);
             }
             ExecutorService readExecutor = Executors.newCachedThreadPool(new NamedThreadFactory("redstream-read"));
             ClientContext ctx = new ClientContext(gateway, naming, AccessGuard.ALLOW_ALL, limits, clock,

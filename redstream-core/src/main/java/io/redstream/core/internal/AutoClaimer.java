@@ -21,7 +21,7 @@ final class AutoClaimer {
     }
 
     AutoClaimResult step(String key, String group, String consumer, long minIdleMs, String cursor, int count) {
-        Object reply = gateway.call("auto-claim on " + key, j -> j.sendCommand(bytes(key),
+        Object reply = gateway.call(Operation.GROUP_AUTOCLAIM, key, j -> j.sendCommand(bytes(key),
                 Protocol.Command.XAUTOCLAIM, bytes(key), bytes(group), bytes(consumer), bytes(Long.toString(minIdleMs)),
                 bytes(cursor), bytes("COUNT"), bytes(Integer.toString(count))));
         List<?> parts = (List<?>) reply;
@@ -57,24 +57,14 @@ final class AutoClaimer {
     }
 
     private static Map<String, String> fields(Object raw) {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (raw instanceof List<?> list) {
-            for (int i = 0; i + 1 < list.size(); i += 2) {
-                out.put(string(list.get(i)), string(list.get(i + 1)));
-            }
-        } else if (raw instanceof Map<?, ?> map) {
-            for (Map.Entry<?, ?> e : map.entrySet()) {
-                out.put(string(e.getKey()), string(e.getValue()));
-            }
-        }
-        return out;
+        return StreamReplies.fields(raw);
     }
 
     private static String string(Object o) {
-        return o instanceof byte[] b ? new String(b, StandardCharsets.UTF_8) : String.valueOf(o);
+        return StreamReplies.string(o);
     }
 
     private static byte[] bytes(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
+        return StreamReplies.bytes(s);
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
  * @param blockingSocketTimeout socket timeout for blocking commands: the longest allowed block plus a margin, so a
  *     stalled server is detected instead of hanging forever
  * @param sslContext the TLS context (trust and key material) when set, else the JVM default
+ * @param validateAfterIdle a pooled connection unused for this long is checked with {@code PING} before it is lent
  */
 public record ConnectionSettings(
         List<String> nodes,
@@ -27,7 +28,8 @@ public record ConnectionSettings(
         int poolMaxIdle,
         int poolMinIdle,
         String clientName,
-        javax.net.ssl.SSLContext sslContext) {
+        javax.net.ssl.SSLContext sslContext,
+        Duration validateAfterIdle) {
 
     public ConnectionSettings {
         nodes = List.copyOf(nodes);

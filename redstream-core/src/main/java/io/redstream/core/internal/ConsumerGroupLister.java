@@ -18,7 +18,7 @@ final class ConsumerGroupLister {
     List<GroupInfo> list(String key) {
         List<StreamGroupInfo> raw;
         try {
-            raw = gateway.call("list groups of " + key, j -> j.xinfoGroups(key));
+            raw = gateway.call(Operation.GROUP_LIST, key, j -> j.xinfoGroups(key));
         } catch (InvalidArgumentException e) {
             if (e.getMessage() != null && e.getMessage().contains("no such key")) {
                 return List.of();

@@ -36,12 +36,12 @@ final class DeadLetters {
     String write(String stream, String dlq, String group, StreamEntryID id, Map<String, String> fields) {
         if (gateway.isCluster()) {
             // Different slots: write first, then ack. A crash in between duplicates, never loses.
-            StreamEntryID dead = gateway.call("dead-letter to " + dlq, j -> j.xadd(dlq, XAddParams.xAddParams(),
+            StreamEntryID dead = gateway.call(Operation.STREAM_DEADLETTER, dlq, j -> j.xadd(dlq, XAddParams.xAddParams(),
                     fields));
-            gateway.call("ack on " + stream, j -> j.xack(stream, group, id));
+            gateway.call(Operation.GROUP_ACK, stream, j -> j.xack(stream, group, id));
             return dead.toString();
         }
-        return gateway.call("dead-letter to " + dlq, j -> {
+        return gateway.call(Operation.STREAM_DEADLETTER, dlq, j -> {
             try (AbstractTransaction tx = j.multi()) {
                 var added = tx.xadd(dlq, XAddParams.xAddParams(), fields);
                 tx.xack(stream, group, id);

@@ -21,6 +21,10 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import redis.clients.jedis.BuilderFactory;
+import redis.clients.jedis.CommandArguments;
+import redis.clients.jedis.CommandObject;
+import redis.clients.jedis.Protocol;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.params.XClaimParams;
 import redis.clients.jedis.params.XPendingParams;
@@ -30,6 +34,12 @@ import redis.clients.jedis.resps.StreamPendingSummary;
 
 /** {@link ConsumerGroupOperations} over a {@link RedisGateway}. */
 public final class DefaultConsumerGroupOperations implements ConsumerGroupOperations {
+    private static final byte[] GROUP = bytes("GROUP");
+    private static final byte[] COUNT = bytes("COUNT");
+    private static final byte[] BLOCK = bytes("BLOCK");
+    private static final byte[] STREAMS = bytes("STREAMS");
+    private static final byte[] UNDELIVERED = bytes(">");
+    private static final Long FIRST_DELIVERY = 1L;
     private final ClientContext ctx;
     private final ConsumerGroupLister lister;
     private final AutoClaimer autoClaimer;
@@ -49,7 +59,7 @@ public final class DefaultConsumerGroupOperations implements ConsumerGroupOperat
         StreamEntryID start = groupStart("startId", startId);
         String key = name.redisName();
         try {
-            ctx.gateway().call("create group " + g + " on " + key, j -> j.xgroupCreate(key, g, start, true));
+            ctx.gateway().call(Operation.GROUP_CREATE, g + " on " + key, j -> j.xgroupCreate(key, g, start, true));
             return true;
         } catch (ConflictException alreadyThere) {
             return false;
@@ -62,7 +72,7 @@ public final class DefaultConsumerGroupOperations implements ConsumerGroupOperat
         String g = Arguments.groupName("group", group);
         String key = name.redisName();
         try {
-            return ctx.gateway().call("destroy group " + g + " on " + key, j -> j.xgroupDestroy(key, g)) > 0;
+            return ctx.gateway().call(Operation.GROUP_DESTROY, g + " on " + key, j -> j.xgroupDestroy(key, g)) > 0;
         } catch (InvalidArgumentException e) {
             if (e.getMessage() != null && e.getMessage().contains("requires the key to exist")) {
                 return false;
@@ -77,7 +87,7 @@ public final class DefaultConsumerGroupOperations implements ConsumerGroupOperat
         String g = Arguments.groupName("group", group);
         StreamEntryID target = groupStart("id", id);
         String key = name.redisName();
-        ctx.gateway().call("set id of group " + g + " on " + key, j -> j.xgroupSetID(key, g, target));
+        ctx.gateway().call(Operation.GROUP_SET_ID, g + " on " + key, j -> j.xgroupSetID(key, g, target));
     }
 
     @Override
@@ -94,21 +104,16 @@ public final class DefaultConsumerGroupOperations implements ConsumerGroupOperat
         int n = Arguments.count("count", count, ctx.limits());
         int blockMs = Arguments.block("block", block, ctx.limits());
         String key = name.redisName();
-        XReadGroupParams params = XReadGroupParams.xReadGroupParams().count(n);
+        CommandArguments args = new CommandArguments(Protocol.Command.XREADGROUP).add(GROUP).add(g).add(c)
+                .add(COUNT).add(n);
         if (blockMs > 0) {
-            params.block(blockMs);
+            // Marked blocking so Jedis waits with the blocking socket timeout, above the block time.
+            args.add(BLOCK).add(blockMs).blocking();
         }
-        Map<String, StreamEntryID> from = Map.of(key, StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY);
-        var raw = ctx.gateway().call("group read of " + key, j -> j.xreadGroup(g, c, params, from));
-        List<StreamEntry> out = new ArrayList<>();
-        if (raw != null) {
-            for (var perStream : raw) {
-                for (var e : perStream.getValue()) {
-                    out.add(Entries.of(key, e, 1L));
-                }
-            }
-        }
-        return out;
+        args.add(STREAMS).key(key).add(UNDELIVERED);
+        CommandObject<Object> command = new CommandObject<>(args, BuilderFactory.RAW_OBJECT);
+        Object reply = ctx.gateway().call(Operation.GROUP_READ, key, j -> j.executeCommand(command));
+        return StreamReplies.readReply(key, reply, FIRST_DELIVERY);
     }
 
     @Override
@@ -126,7 +131,7 @@ public final class DefaultConsumerGroupOperations implements ConsumerGroupOperat
         String key = name.redisName();
         XReadGroupParams params = XReadGroupParams.xReadGroupParams().count(n);
         Map<String, StreamEntryID> from = Map.of(key, after);
-        var raw = ctx.gateway().call("pending read of " + key, j -> j.xreadGroup(g, c, params, from));
+        var raw = ctx.gateway().call(Operation.GROUP_READ_PENDING, key, j -> j.xreadGroup(g, c, params, from));
         List<redis.clients.jedis.resps.StreamEntry> entries = new ArrayList<>();
         if (raw != null) {
             for (var perStream : raw) {
@@ -150,7 +155,7 @@ public final class DefaultConsumerGroupOperations implements ConsumerGroupOperat
         StreamEntryID first = entries.get(0).getID();
         StreamEntryID last = entries.get(entries.size() - 1).getID();
         XPendingParams p = XPendingParams.xPendingParams(first, last, entries.size()).consumer(consumer);
-        List<StreamPendingEntry> pending = ctx.gateway().call("pending of " + key, j -> j.xpending(key, group, p));
+        List<StreamPendingEntry> pending = ctx.gateway().call(Operation.GROUP_PENDING, key, j -> j.xpending(key, group, p));
         Map<String, Long> out = new HashMap<>();
         for (StreamPendingEntry pe : pending) {
             out.put(pe.getID().toString(), pe.getDeliveredTimes());
@@ -162,9 +167,12 @@ public final class DefaultConsumerGroupOperations implements ConsumerGroupOperat
     public long ack(String stream, String group, Collection<String> ids) {
         ResourceName name = ctx.authorize(Action.GROUP_ACK, stream);
         String g = Arguments.groupName("group", group);
-        StreamEntryID[] entryIds = ids("ids", ids);
         String key = name.redisName();
-        return ctx.gateway().call("ack on " + key, j -> j.xack(key, g, entryIds));
+        byte[] k = bytes(key);
+        byte[][] args = idArgs("ids", ids, k, bytes(g));
+        Object acked = ctx.gateway().call(Operation.GROUP_ACK, key, j -> j.sendCommand(k, Protocol.Command.XACK,
+                args));
+        return acked instanceof Long l ? l : 0L;
     }
 
     @Override
@@ -176,7 +184,7 @@ public final class DefaultConsumerGroupOperations implements ConsumerGroupOperat
         long idle = Arguments.nonNegativeMillis("minIdle", minIdle);
         StreamEntryID[] entryIds = ids("ids", ids);
         String key = name.redisName();
-        var raw = ctx.gateway().call("claim on " + key,
+        var raw = ctx.gateway().call(Operation.GROUP_CLAIM, key,
                 j -> j.xclaim(key, g, c, idle, XClaimParams.xClaimParams(), entryIds));
         List<StreamEntry> out = new ArrayList<>();
         for (var e : raw) {
@@ -194,7 +202,7 @@ public final class DefaultConsumerGroupOperations implements ConsumerGroupOperat
         String c = Arguments.groupName("consumer", consumer);
         StreamEntryID[] entryIds = ids("ids", ids);
         String key = name.redisName();
-        List<StreamEntryID> held = ctx.gateway().call("keep-alive on " + key,
+        List<StreamEntryID> held = ctx.gateway().call(Operation.GROUP_KEEPALIVE, key,
                 j -> j.xclaimJustId(key, g, c, 0, XClaimParams.xClaimParams(), entryIds));
         return held.stream().map(StreamEntryID::toString).toList();
     }
@@ -242,7 +250,7 @@ public final class DefaultConsumerGroupOperations implements ConsumerGroupOperat
         ResourceName name = ctx.authorize(Action.GROUP_PENDING, stream);
         String g = Arguments.groupName("group", group);
         String key = name.redisName();
-        StreamPendingSummary s = ctx.gateway().call("pending of " + key, j -> j.xpending(key, g));
+        StreamPendingSummary s = ctx.gateway().call(Operation.GROUP_PENDING, key, j -> j.xpending(key, g));
         Map<String, Long> perConsumer = s.getConsumerMessageCount() == null ? Map.of() : s.getConsumerMessageCount();
         return new PendingSummary(s.getTotal(), s.getMinId() == null ? null : s.getMinId().toString(),
                 s.getMaxId() == null ? null : s.getMaxId().toString(), perConsumer);
@@ -264,7 +272,7 @@ public final class DefaultConsumerGroupOperations implements ConsumerGroupOperat
             p.idle(Arguments.nonNegativeMillis("query.minIdle", query.minIdle()));
         }
         String key = name.redisName();
-        List<StreamPendingEntry> raw = ctx.gateway().call("pending of " + key, j -> j.xpending(key, g, p));
+        List<StreamPendingEntry> raw = ctx.gateway().call(Operation.GROUP_PENDING, key, j -> j.xpending(key, g, p));
         List<PendingEntry> out = new ArrayList<>(raw.size());
         for (StreamPendingEntry e : raw) {
             out.add(new PendingEntry(e.getID().toString(), e.getConsumerName(), Duration.ofMillis(e.getIdleTime()),
@@ -273,7 +281,23 @@ public final class DefaultConsumerGroupOperations implements ConsumerGroupOperat
         return out;
     }
 
-    private StreamEntryID[] ids(String name, Collection<String> ids) {
+    /** {@code key group id...}: the ids checked, then sent as they are (no parse into id objects and back). */
+    private byte[][] idArgs(String name, Collection<String> ids, byte[] key, byte[] group) {
+        checkIdCount(name, ids);
+        byte[][] out = new byte[ids.size() + 2][];
+        out[0] = key;
+        out[1] = group;
+        int i = 2;
+        for (String id : ids) {
+            if (id == null || !EntryIds.isValidId(id)) {
+                EntryIds.requireId(name + "[" + (i - 2) + "]", id); // throws, naming the parameter and index
+            }
+            out[i++] = bytes(id);
+        }
+        return out;
+    }
+
+    private void checkIdCount(String name, Collection<String> ids) {
         if (ids == null || ids.isEmpty()) {
             throw new InvalidArgumentException(name + " must not be empty");
         }
@@ -281,11 +305,21 @@ public final class DefaultConsumerGroupOperations implements ConsumerGroupOperat
             throw new LimitExceededException(name + " must have at most " + ctx.limits().maxCount()
                     + " entries, but had " + ids.size());
         }
+    }
+
+    private static byte[] bytes(String s) {
+        return StreamReplies.bytes(s);
+    }
+
+    private StreamEntryID[] ids(String name, Collection<String> ids) {
+        checkIdCount(name, ids);
         StreamEntryID[] out = new StreamEntryID[ids.size()];
         int i = 0;
         for (String id : ids) {
-            out[i] = toId(EntryIds.requireId(name + "[" + i + "]", id));
-            i++;
+            if (!EntryIds.isValidId(id)) {
+                EntryIds.requireId(name + "[" + i + "]", id); // throws, naming the parameter and index
+            }
+            out[i++] = toId(id);
         }
         return out;
     }

@@ -58,7 +58,7 @@ public final class DefaultLocks implements Locks {
         check(name, owner);
         long now = ctx.clock().millis();
         String k = name.redisName();
-        List<?> reply = LuaScript.list(ACQUIRE.run(ctx.gateway(), "acquire lock " + k, k,
+        List<?> reply = LuaScript.list(ACQUIRE.run(ctx.gateway(), Operation.LOCK_ACQUIRE, k,
                 List.of(owner, Long.toString(now), Long.toString(now + ttl.toMillis()))));
         boolean acquired = ((Number) reply.get(0)).longValue() == 1;
         String holder = LuaScript.string(reply.get(1));
@@ -102,7 +102,7 @@ public final class DefaultLocks implements Locks {
         long now = ctx.clock().millis();
         String k = name.redisName();
         long until = ttl == null ? now : now + ttl.toMillis();
-        Object reply = RELEASE_OR_EXTEND.run(ctx.gateway(), (ttl == null ? "release lock " : "extend lock ") + k, k,
+        Object reply = RELEASE_OR_EXTEND.run(ctx.gateway(), ttl == null ? Operation.LOCK_RELEASE : Operation.LOCK_EXTEND, k,
                 List.of(owner, Long.toString(token), Long.toString(now), ttl == null ? "" : Long.toString(until)));
         return ((Number) reply).longValue() == 1 ? new LockLease(k, owner, token, Instant.ofEpochMilli(until)) : null;
     }

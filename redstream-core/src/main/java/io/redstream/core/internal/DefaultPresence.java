@@ -68,7 +68,7 @@ public final class DefaultPresence implements Presence {
         value.put("info", published);
         String k = name.redisName();
         String json = Values.encode(k, value, ctx.limits());
-        ctx.gateway().call("set " + k, j -> j.set(k, json, new SetParams().px(ttl.toMillis())));
+        ctx.gateway().call(Operation.KEY_SET, k, j -> j.set(k, json, new SetParams().px(ttl.toMillis())));
         return new AgentPresence(agent, status, Instant.ofEpochMilli(now), Instant.ofEpochMilli(expires),
                 read(k, json).info());
     }
@@ -79,7 +79,7 @@ public final class DefaultPresence implements Presence {
         ctx.guard().check(Action.KEY_DELETE, name);
         ctx.guard().checkActor(agent, Action.KEY_DELETE, name);
         String k = name.redisName();
-        return ctx.gateway().call("delete " + k, j -> j.del(k)) == 1;
+        return ctx.gateway().call(Operation.KEY_DELETE, k, j -> j.del(k)) == 1;
     }
 
     @Override
@@ -137,7 +137,7 @@ public final class DefaultPresence implements Presence {
         if (keys.isEmpty()) {
             return List.of();
         }
-        return ctx.gateway().call("get presence of " + keys.size() + " agents", j -> {
+        return ctx.gateway().call(Operation.PRESENCE_LIST, keys.size() + " agents", j -> {
             List<Response<String>> rs = new ArrayList<>(keys.size());
             try (AbstractPipeline p = j.pipelined()) {
                 keys.forEach(k -> rs.add(p.get(k)));

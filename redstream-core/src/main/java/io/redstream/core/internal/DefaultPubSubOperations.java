@@ -34,7 +34,7 @@ public final class DefaultPubSubOperations implements PubSubOperations {
             throw new InvalidArgumentException("message must not be null");
         }
         Values.encode(channel, message, ctx.limits());
-        return ctx.gateway().call("publish on " + c, j -> j.publish(c, message));
+        return ctx.gateway().call(Operation.CHANNEL_PUBLISH, c, j -> j.publish(c, message));
     }
 
     @Override

@@ -12,8 +12,6 @@ import io.redstream.core.stream.PublishBatcher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +23,7 @@ import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.params.XAddParams;
 
 /**
- * One sender thread drains a bounded queue into pipelined batches. Flush requests travel through the same queue
+ * One sender thread drains a bounded queue ({@link SenderQueue}) into pipelined batches. Flush requests travel through the same queue
  * as messages, so a flush covers exactly what was queued before it.
  */
 final class DefaultPublishBatcher implements PublishBatcher {
@@ -35,20 +33,21 @@ final class DefaultPublishBatcher implements PublishBatcher {
     private final ClientContext ctx;
     private final BatcherSettings settings;
     private final XAddParams params;
-    private final BlockingQueue<Item> queue;
+    private final SenderQueue<Item> queue;
     private final Thread sender;
     /** Publishers hold the read side while they check "open" and enqueue; close() takes the write side. */
     private final java.util.concurrent.locks.ReadWriteLock gate = new java.util.concurrent.locks.ReentrantReadWriteLock();
     private volatile boolean closed;
 
-    private record Item(String key, Map<String, String> fields, CompletableFuture<String> future, boolean flush) {
+    private record Item(String key, EncodedMessage fields, CompletableFuture<String> future, boolean flush) {
     }
 
     DefaultPublishBatcher(ClientContext ctx, BatcherSettings settings) {
         this.ctx = ctx;
         this.settings = settings;
         this.params = XAddParamsFactory.of(settings.options());
-        this.queue = new ArrayBlockingQueue<>(settings.maxQueued() + 1);
+        // One slot more than maxQueued: close()'s final flush request always fits.
+        this.queue = new SenderQueue<>(settings.maxQueued() + 1);
         this.sender = new Thread(this::run, "redstream-batcher-" + THREADS.incrementAndGet());
         this.sender.setDaemon(true);
         this.sender.start();
@@ -58,9 +57,9 @@ final class DefaultPublishBatcher implements PublishBatcher {
     @Override
     public CompletableFuture<String> publish(String stream, Map<String, ?> fields) {
         ResourceName name = ctx.authorize(Action.STREAM_PUBLISH, stream);
-        Map<String, String> encoded = ctx.encoder().encode(stream, fields, settings.options().traceId());
-        Observation observation = PublishObservation.start(ctx.observations(), name.redisName(), encoded,
-                settings.options().traceId() != null);
+        Observation observation = PublishObservation.start(ctx.observations(), name.redisName());
+        EncodedMessage encoded = PublishObservation.traced(observation,
+                ctx.encoder().encode(stream, fields, settings.options().traceId()));
         CompletableFuture<String> future = new CompletableFuture<>();
         gate.readLock().lock();
         try {
@@ -80,7 +79,7 @@ final class DefaultPublishBatcher implements PublishBatcher {
 
     private void enqueue(Item item) {
         try {
-            if (!queue.offer(item, settings.enqueueTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!queue.offer(item, settings.enqueueTimeout().toNanos())) {
                 throw new LimitExceededException("the batcher queue stayed full (" + settings.maxQueued()
                         + " messages) for " + settings.enqueueTimeout().toMillis() + " ms; Redis is slower than the"
                         + " publishers");
@@ -120,19 +119,29 @@ final class DefaultPublishBatcher implements PublishBatcher {
         List<Item> batch = new ArrayList<>(settings.maxBatchSize());
         while (!(closed && queue.isEmpty())) {
             try {
-                Item first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
+                // A backlog (messages that queued up during the previous round trip) has waited already: send it
+                // at once, so the connection never idles while work is queued. Only a batch that starts from an
+                // empty queue lingers for company.
+                Item first = queue.poll();
+                boolean fromIdle = first == null;
+                if (fromIdle) {
+                    first = queue.poll(100, TimeUnit.MILLISECONDS);
+                    if (first == null) {
+                        continue;
+                    }
                 }
                 batch.add(first);
+                // Take whatever else is queued in one go: one lock instead of one per message.
+                boolean flush = first.flush() || drain(batch);
                 long deadline = System.nanoTime() + settings.linger().toNanos();
-                while (batch.size() < settings.maxBatchSize() && !batch.get(batch.size() - 1).flush()) {
+                while (fromIdle && !flush && batch.size() < settings.maxBatchSize()) {
                     long wait = deadline - System.nanoTime();
-                    Item next = wait <= 0 ? queue.poll() : queue.poll(wait, TimeUnit.NANOSECONDS);
+                    Item next = wait <= 0 ? null : queue.poll(wait, TimeUnit.NANOSECONDS);
                     if (next == null) {
                         break;
                     }
                     batch.add(next);
+                    flush = next.flush() || drain(batch);
                 }
                 send(batch);
             } catch (InterruptedException e) {
@@ -141,12 +150,24 @@ final class DefaultPublishBatcher implements PublishBatcher {
             } catch (RuntimeException e) {
                 // Never let the sender die: fail this batch's futures and go on with the next.
                 for (Item item : batch) {
-                    item.future().completeExceptionally(ErrorTranslator.translate("publish batch", e));
+                    item.future().completeExceptionally(ErrorTranslator.translate(Operation.BATCHER_SEND, null, e));
                 }
             } finally {
                 batch.clear();
             }
         }
+    }
+
+    /** Moves queued items into {@code batch} up to its bound; true if a flush request came with them. */
+    private boolean drain(List<Item> batch) {
+        int from = batch.size();
+        queue.drainTo(batch, settings.maxBatchSize() - from);
+        for (int i = from; i < batch.size(); i++) {
+            if (batch.get(i).flush()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void send(List<Item> batch) {
@@ -157,12 +178,12 @@ final class DefaultPublishBatcher implements PublishBatcher {
             }
         }
         if (!messages.isEmpty()) {
-            List<Response<StreamEntryID>> responses = new ArrayList<>(messages.size());
+            List<Response<String>> responses = new ArrayList<>(messages.size());
             try {
-                ctx.gateway().call("publish batch", j -> {
+                ctx.gateway().call(Operation.BATCHER_SEND, null, j -> {
                     try (AbstractPipeline p = j.pipelined()) {
                         for (Item m : messages) {
-                            responses.add(p.xadd(m.key(), params, m.fields()));
+                            responses.add(p.executeCommand(XAdd.command(m.key(), params, m.fields())));
                         }
                         p.sync();
                     }
@@ -173,7 +194,7 @@ final class DefaultPublishBatcher implements PublishBatcher {
                 }
             } catch (RuntimeException e) {
                 for (Item m : messages) {
-                    m.future().completeExceptionally(ErrorTranslator.translate("publish to " + m.key(), e));
+                    m.future().completeExceptionally(ErrorTranslator.translate(Operation.STREAM_PUBLISH, m.key(), e));
                 }
             }
         }
@@ -184,17 +205,17 @@ final class DefaultPublishBatcher implements PublishBatcher {
         }
     }
 
-    private static void complete(Item m, Response<StreamEntryID> response) {
+    private static void complete(Item m, Response<String> response) {
         try {
-            StreamEntryID id = response.get();
+            String id = response.get();
             if (id == null) {
                 m.future().completeExceptionally(new io.redstream.core.NotFoundException("publish to " + m.key()
                         + " failed: the stream does not exist and noCreate was set"));
             } else {
-                m.future().complete(id.toString());
+                m.future().complete(id);
             }
         } catch (RuntimeException e) {
-            m.future().completeExceptionally(ErrorTranslator.translate("publish to " + m.key(), e));
+            m.future().completeExceptionally(ErrorTranslator.translate(Operation.STREAM_PUBLISH, m.key(), e));
         }
     }
 

@@ -36,7 +36,7 @@ public final class DefaultStateOperations implements StateOperations {
     public Optional<String> get(String key) {
         ResourceName name = ctx.authorize(Action.KEY_GET, key);
         String k = name.redisName();
-        return Optional.ofNullable(ctx.gateway().call("get " + k, j -> j.get(k)));
+        return Optional.ofNullable(ctx.gateway().call(Operation.KEY_GET, k, j -> j.get(k)));
     }
 
     @Override
@@ -49,7 +49,7 @@ public final class DefaultStateOperations implements StateOperations {
     public KeyState inspect(String key) {
         ResourceName name = ctx.authorize(Action.KEY_GET, key);
         String k = name.redisName();
-        return ctx.gateway().call("get " + k, j -> {
+        return ctx.gateway().call(Operation.KEY_GET, k, j -> {
             Response<String> value;
             Response<Long> pttl;
             try (AbstractPipeline p = j.pipelined()) {
@@ -74,7 +74,7 @@ public final class DefaultStateOperations implements StateOperations {
         String k = name.redisName();
         String v = Values.encode(key, value, ctx.limits());
         SetParams params = params(options);
-        String reply = ctx.gateway().call("set " + k, j -> j.set(k, v, params));
+        String reply = ctx.gateway().call(Operation.KEY_SET, k, j -> j.set(k, v, params));
         return "OK".equals(reply);
     }
 
@@ -108,7 +108,7 @@ public final class DefaultStateOperations implements StateOperations {
         long deleted = 0;
         for (List<String> group : Slots.group(names, ctx.gateway().isCluster())) {
             String[] arr = group.toArray(String[]::new);
-            deleted += ctx.gateway().call("delete " + group, j -> j.del(arr));
+            deleted += ctx.gateway().call(Operation.KEY_DELETE, String.valueOf(group), j -> j.del(arr));
         }
         return deleted;
     }
@@ -118,14 +118,14 @@ public final class DefaultStateOperations implements StateOperations {
         ResourceName name = ctx.authorize(Action.KEY_EXPIRE, key);
         long ms = positiveMillis("ttl", ttl);
         String k = name.redisName();
-        return ctx.gateway().call("expire " + k, j -> j.pexpire(k, ms)) == 1;
+        return ctx.gateway().call(Operation.KEY_EXPIRE, k, j -> j.pexpire(k, ms)) == 1;
     }
 
     @Override
     public Ttl ttl(String key) {
         ResourceName name = ctx.authorize(Action.KEY_GET, key);
         String k = name.redisName();
-        return ttlOf(ctx.gateway().call("ttl of " + k, j -> j.pttl(k)));
+        return ttlOf(ctx.gateway().call(Operation.KEY_TTL, k, j -> j.pttl(k)));
     }
 
     static Ttl ttlOf(long pttl) {
@@ -142,7 +142,7 @@ public final class DefaultStateOperations implements StateOperations {
     public long increment(String key, long delta) {
         ResourceName name = ctx.authorize(Action.KEY_SET, key);
         String k = name.redisName();
-        return ctx.gateway().call("increment " + k, j -> j.incrBy(k, delta));
+        return ctx.gateway().call(Operation.KEY_INCREMENT, k, j -> j.incrBy(k, delta));
     }
 
     @Override

@@ -55,10 +55,10 @@ public final class DefaultStreamOperations implements StreamOperations {
     public String publish(String stream, Map<String, ?> fields, PublishOptions options) {
         requireNonNull(options, "options");
         ResourceName name = ctx.authorize(Action.STREAM_PUBLISH, stream);
-        Map<String, String> encoded = ctx.encoder().encode(stream, fields, options.traceId());
         String key = name.redisName();
-        Observation observation = PublishObservation.start(ctx.observations(), key, encoded,
-                options.traceId() != null);
+        EncodedMessage message = ctx.encoder().encode(stream, fields, options.traceId());
+        Observation observation = PublishObservation.start(ctx.observations(), key);
+        EncodedMessage encoded = PublishObservation.traced(observation, message);
         try {
             String id = send(key, encoded, options);
             PublishObservation.stop(observation, id);
@@ -69,15 +69,16 @@ public final class DefaultStreamOperations implements StreamOperations {
         }
     }
 
-    private String send(String key, Map<String, String> encoded, PublishOptions options) {
+    private String send(String key, EncodedMessage encoded, PublishOptions options) {
         XAddParams params = params(options, options.id());
         try {
-            StreamEntryID id = ctx.gateway().call("publish to " + key, j -> j.xadd(key, params, encoded));
+            String id = ctx.gateway().call(Operation.STREAM_PUBLISH, key,
+                    j -> j.executeCommand(XAdd.command(key, params, encoded)));
             if (id == null) {
                 throw new NotFoundException("publish to " + key + " failed: the stream does not exist and noCreate"
                         + " was set");
             }
-            return id.toString();
+            return id;
         } catch (InvalidArgumentException e) {
             if (options.id() != null && isIdTooSmall(e)) {
                 return existingOrConflict(key, options.id(), e);
@@ -89,7 +90,7 @@ public final class DefaultStreamOperations implements StreamOperations {
     /** A retried publish with a client id finds its first attempt already stored: report that id, add nothing. */
     private String existingOrConflict(String key, String id, RuntimeException original) {
         List<redis.clients.jedis.resps.StreamEntry> found =
-                ctx.gateway().call("publish to " + key, j -> j.xrange(key, id, id, 1));
+                ctx.gateway().call(Operation.STREAM_PUBLISH, key, j -> j.xrange(key, id, id, 1));
         if (found != null && !found.isEmpty()) {
             return found.get(0).getID().toString();
         }
@@ -116,16 +117,16 @@ public final class DefaultStreamOperations implements StreamOperations {
             throw new LimitExceededException("messages must be at most " + ctx.limits().maxBatchSize()
                     + " per batch, but were " + messages.size());
         }
-        List<Map<String, String>> encoded = new ArrayList<>(messages.size());
+        List<EncodedMessage> encoded = new ArrayList<>(messages.size());
         for (Map<String, ?> m : messages) {
             encoded.add(ctx.encoder().encode(stream, m, options.traceId()));
         }
         List<String> ids = explicitIds(options.id(), messages.size());
         String key = name.redisName();
-        Observation observation = PublishObservation.startBatch(ctx.observations(), key, encoded,
-                options.traceId() != null);
+        Observation observation = PublishObservation.startBatch(ctx.observations(), key, encoded.size());
+        List<EncodedMessage> traced = PublishObservation.traced(observation, encoded);
         try {
-            List<String> written = sendBatch(key, encoded, ids, options);
+            List<String> written = sendBatch(key, traced, ids, options);
             observation.stop();
             return written;
         } catch (RuntimeException e) {
@@ -134,14 +135,15 @@ public final class DefaultStreamOperations implements StreamOperations {
         }
     }
 
-    private List<String> sendBatch(String key, List<Map<String, String>> encoded, List<String> ids,
+    private List<String> sendBatch(String key, List<EncodedMessage> encoded, List<String> ids,
             PublishOptions options) {
-        return ctx.gateway().call("publish batch to " + key, j -> {
-            List<Response<StreamEntryID>> responses = new ArrayList<>(encoded.size());
+        return ctx.gateway().call(Operation.STREAM_PUBLISH_BATCH, key, j -> {
+            List<Response<String>> responses = new ArrayList<>(encoded.size());
             XAddParams shared = ids == null ? params(options, null) : null;
             try (AbstractPipeline p = j.pipelined()) {
                 for (int i = 0; i < encoded.size(); i++) {
-                    responses.add(p.xadd(key, shared != null ? shared : params(options, ids.get(i)), encoded.get(i)));
+                    XAddParams params = shared != null ? shared : params(options, ids.get(i));
+                    responses.add(p.executeCommand(XAdd.command(key, params, encoded.get(i))));
                 }
                 p.sync();
             }
@@ -168,14 +170,14 @@ public final class DefaultStreamOperations implements StreamOperations {
         return ids;
     }
 
-    private static List<String> collect(String key, List<Response<StreamEntryID>> responses) {
+    private static List<String> collect(String key, List<Response<String>> responses) {
         List<String> ids = new ArrayList<>(responses.size());
         for (int i = 0; i < responses.size(); i++) {
-            StreamEntryID id;
+            String id;
             try {
                 id = responses.get(i).get();
             } catch (RuntimeException e) {
-                RedStreamException t = ErrorTranslator.translate("publish batch to " + key, e);
+                RedStreamException t = ErrorTranslator.translate(Operation.STREAM_PUBLISH_BATCH, key, e);
                 throw new RedStreamException(t.code(), t.getMessage() + " (message " + i + " of " + responses.size()
                         + "; " + ids.size() + " earlier messages were written: " + ids + ")", e);
             }
@@ -183,7 +185,7 @@ public final class DefaultStreamOperations implements StreamOperations {
                 throw new NotFoundException("publish batch to " + key + " failed: the stream does not exist and"
                         + " noCreate was set");
             }
-            ids.add(id.toString());
+            ids.add(id);
         }
         return ids;
     }
@@ -213,8 +215,8 @@ public final class DefaultStreamOperations implements StreamOperations {
         int n = Arguments.count("count", count, ctx.limits());
         String key = name.redisName();
         return Entries.of(key, reverse
-                ? ctx.gateway().call("read reverse range of " + key, j -> j.xrevrange(key, a, b, n))
-                : ctx.gateway().call("read range of " + key, j -> j.xrange(key, a, b, n)));
+                ? ctx.gateway().call(Operation.STREAM_REVRANGE, key, j -> j.xrevrange(key, a, b, n))
+                : ctx.gateway().call(Operation.STREAM_RANGE, key, j -> j.xrange(key, a, b, n)));
     }
 
     @Override
@@ -241,7 +243,7 @@ public final class DefaultStreamOperations implements StreamOperations {
     public long length(String stream) {
         ResourceName name = ctx.authorize(Action.STREAM_INFO, stream);
         String key = name.redisName();
-        return ctx.gateway().call("length of " + key, j -> j.xlen(key));
+        return ctx.gateway().call(Operation.STREAM_LENGTH, key, j -> j.xlen(key));
     }
 
     @Override
@@ -250,7 +252,7 @@ public final class DefaultStreamOperations implements StreamOperations {
         String key = name.redisName();
         redis.clients.jedis.resps.StreamInfo info;
         try {
-            info = ctx.gateway().call("info of " + key, j -> j.xinfoStream(key));
+            info = ctx.gateway().call(Operation.STREAM_INFO, key, j -> j.xinfoStream(key));
         } catch (InvalidArgumentException e) {
             if (e.getMessage() != null && e.getMessage().contains("no such key")) {
                 throw new NotFoundException("stream '" + key + "' does not exist", e);
@@ -282,7 +284,7 @@ public final class DefaultStreamOperations implements StreamOperations {
             throw new InvalidArgumentException("maxLen must be zero or positive, but was " + maxLen);
         }
         String key = name.redisName();
-        return ctx.gateway().call("trim " + key,
+        return ctx.gateway().call(Operation.STREAM_TRIM, key,
                 j -> j.xtrim(key, XTrimParams.xTrimParams().maxLen(maxLen).approximateTrimming()));
     }
 
@@ -291,7 +293,7 @@ public final class DefaultStreamOperations implements StreamOperations {
         ResourceName name = ctx.authorize(Action.STREAM_PUBLISH, stream);
         String id = EntryIds.requireId("minId", minId);
         String key = name.redisName();
-        return ctx.gateway().call("trim " + key,
+        return ctx.gateway().call(Operation.STREAM_TRIM, key,
                 j -> j.xtrim(key, XTrimParams.xTrimParams().minId(id).approximateTrimming()));
     }
 }

@@ -111,7 +111,7 @@ public final class DefaultTransaction implements Transaction {
             keys.add(k);
         }
         int slot = requireOneSlot(keys);
-        return ctx.gateway().call("transaction on " + keys, j -> {
+        return ctx.gateway().call(Operation.TRANSACTION, String.valueOf(keys), j -> {
             Connection connection = ctx.gateway().isCluster()
                     ? ((RedisClusterClient) j).getConnectionFromSlot(slot)
                     : ((RedisClient) j).getPool().getResource();

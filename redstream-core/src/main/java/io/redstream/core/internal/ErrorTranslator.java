@@ -23,6 +23,15 @@ public final class ErrorTranslator {
     private ErrorTranslator() {
     }
 
+    /** Translates a failure of {@code operation} on {@code subject}; the message starts with what was attempted. */
+    public static RedStreamException translate(Operation operation, String subject, RuntimeException e) {
+        if (e instanceof RedStreamException rse) {
+            return rse;
+        }
+        return translate(operation.describe(subject), e);
+    }
+
+    /** Translates a failure of the step described by {@code operation} (e.g. one step of a transaction). */
     public static RedStreamException translate(String operation, RuntimeException e) {
         if (e instanceof RedStreamException rse) {
             return rse;

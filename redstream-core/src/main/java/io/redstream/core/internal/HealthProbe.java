@@ -33,13 +33,13 @@ public final class HealthProbe {
                 idle = pool.getNumIdle();
             }
             long start = System.nanoTime();
-            gateway.call("health ping", j -> j.ping());
+            gateway.call(Operation.HEALTH, "ping", j -> j.ping());
             Duration latency = Duration.ofNanos(System.nanoTime() - start);
-            String info = gateway.call("health info", j -> j.info("server"));
+            String info = gateway.call(Operation.HEALTH, "info", j -> j.info("server"));
             return new HealthReport(true, latency, field(info, "redis_version"), topology, active, idle, null);
         } catch (RuntimeException e) {
             return new HealthReport(false, null, null, topology, active, idle,
-                    ErrorTranslator.translate("health check", e).getMessage());
+                    ErrorTranslator.translate(Operation.HEALTH, "check", e).getMessage());
         }
     }
 

@@ -33,11 +33,11 @@ final class KeyScanner {
         ScanParams params = new ScanParams().match(pattern).count(count);
         if (!gateway.isCluster()) {
             requireNumeric(cursor);
-            ScanResult<String> r = gateway.call("scan " + pattern, j -> type == null ? j.scan(cursor, params)
+            ScanResult<String> r = gateway.call(Operation.SCAN, pattern, j -> type == null ? j.scan(cursor, params)
                     : j.scan(cursor, params, type));
             return new Page(r.getResult(), r.getCursor());
         }
-        return gateway.call("scan " + pattern, j -> scanCluster((RedisClusterClient) j, pattern, cursor, params,
+        return gateway.call(Operation.SCAN, pattern, j -> scanCluster((RedisClusterClient) j, pattern, cursor, params,
                 type));
     }
 

@@ -24,9 +24,9 @@ public final class LuaScript {
     }
 
     /** Runs the script on {@code key} with {@code args}; the reply is Jedis' decoded object (lists, strings, longs). */
-    public Object run(RedisGateway gateway, String operation, String key, List<String> args) {
+    public Object run(RedisGateway gateway, Operation operation, String key, List<String> args) {
         List<String> keys = List.of(key);
-        return gateway.call(operation, j -> {
+        return gateway.call(operation, key, j -> {
             try {
                 return j.evalsha(sha, keys, args);
             } catch (JedisNoScriptException notCached) {

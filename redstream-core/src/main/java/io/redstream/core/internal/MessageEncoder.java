@@ -6,30 +6,39 @@ import io.redstream.core.Limits;
 import io.redstream.core.stream.MessageFields;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Validates a caller's fields and turns them into what is stored: strings as they are, anything else as JSON
- * (listed in {@code _json}), plus {@code _timestamp}, {@code _source} and {@code _trace_id}.
+ * (listed in {@code _json}), plus {@code _timestamp}, {@code _source} and {@code _trace_id}. This is the one place
+ * a published message is enriched.
  *
  * <p>Everything is checked before anything is sent, so a bad message in a batch rejects the whole batch.
+ * Thread-safe and stateless apart from its configuration.
  */
 public final class MessageEncoder {
+    static final byte[] TIMESTAMP_BYTES = ascii(MessageFields.TIMESTAMP);
+    static final byte[] SOURCE_BYTES = ascii(MessageFields.SOURCE);
+    static final byte[] TRACE_ID_BYTES = ascii(MessageFields.TRACE_ID);
+    private static final byte[] JSON_BYTES = ascii(MessageFields.JSON_FIELDS);
+    private static final byte[] HEX = ascii("0123456789abcdef");
     private static final int MAX_FIELD_NAME = 256;
 
-    private final String identity;
+    private final byte[] identity;
     private final Clock clock;
     private final Limits limits;
 
     public MessageEncoder(String identity, Clock clock, Limits limits) {
-        this.identity = identity;
+        this.identity = identity.getBytes(StandardCharsets.UTF_8);
         this.clock = clock;
         this.limits = limits;
     }
 
-    public Map<String, String> encode(String stream, Map<String, ?> fields, String traceId) {
+    /**
+     * @param traceId the trace id to store, or null to keep the caller's {@code _trace_id} field or make a new one
+     */
+    public EncodedMessage encode(String stream, Map<String, ?> fields, String traceId) {
         if (fields == null) {
             throw new InvalidArgumentException("fields must not be null (stream '" + stream + "')");
         }
@@ -41,8 +50,11 @@ public final class MessageEncoder {
             throw new LimitExceededException("fields must have at most " + limits.maxFieldsPerMessage()
                     + " entries, but had " + fields.size() + " (stream '" + stream + "')");
         }
-        Map<String, String> out = new LinkedHashMap<>(fields.size() + 4);
+        // Room for every caller field, _json, and a trace id given as an option.
+        byte[][] pairs = new byte[2 * fields.size() + 4][];
+        int n = 0;
         StringBuilder json = null;
+        boolean traceGiven = false;
         long bytes = 0;
         for (Map.Entry<String, ?> e : fields.entrySet()) {
             String name = e.getKey();
@@ -51,7 +63,8 @@ public final class MessageEncoder {
                         + " characters, but one was " + (name == null ? "null" : name.length() + " characters")
                         + " (stream '" + stream + "')");
             }
-            if (MessageFields.RESERVED.contains(name)) {
+            boolean meta = name.charAt(0) == '_';
+            if (meta && MessageFields.RESERVED.contains(name)) {
                 throw new InvalidArgumentException("field '" + name + "' is reserved: RedStream sets it on publish"
                         + " (stream '" + stream + "')");
             }
@@ -60,54 +73,82 @@ public final class MessageEncoder {
                 throw new InvalidArgumentException("field '" + name + "' has a null value; omit the field instead"
                         + " (stream '" + stream + "')");
             }
+            boolean isTrace = meta && MessageFields.TRACE_ID.equals(name);
             String encoded;
             if (value instanceof CharSequence cs) {
                 encoded = cs.toString();
             } else {
-                if (MessageFields.TRACE_ID.equals(name)) {
+                if (isTrace) {
                     throw new InvalidArgumentException("field '_trace_id' must be a string (stream '" + stream + "')");
                 }
                 encoded = Json.write("field '" + name + "'", value);
                 json = json == null ? new StringBuilder(name) : json.append(',').append(name);
             }
-            bytes += utf8Length(name) + utf8Length(encoded);
-            out.put(name, encoded);
+            if (isTrace) {
+                traceGiven = true;
+                if (traceId != null) {
+                    encoded = traceId; // the option wins over a field of the same name
+                }
+            }
+            byte[] k = name.getBytes(StandardCharsets.UTF_8);
+            byte[] v = encoded.getBytes(StandardCharsets.UTF_8);
+            bytes += k.length + v.length;
+            pairs[n++] = k;
+            pairs[n++] = v;
         }
-        if (traceId != null) {
-            out.put(MessageFields.TRACE_ID, traceId);
+        if (traceId != null && !traceGiven) {
+            pairs[n++] = TRACE_ID_BYTES;
+            pairs[n++] = traceId.getBytes(StandardCharsets.UTF_8);
+            traceGiven = true;
         }
         if (bytes > limits.maxMessageBytes()) {
             throw new LimitExceededException("message must be at most " + limits.maxMessageBytes()
                     + " bytes encoded, but was " + bytes + " (stream '" + stream + "')");
         }
         if (json != null) {
-            out.put(MessageFields.JSON_FIELDS, json.toString());
+            pairs[n++] = JSON_BYTES;
+            pairs[n++] = json.toString().getBytes(StandardCharsets.UTF_8);
         }
-        out.put(MessageFields.TIMESTAMP, Long.toString(clock.millis()));
-        out.put(MessageFields.SOURCE, identity);
-        out.putIfAbsent(MessageFields.TRACE_ID, newTraceId());
+        return new EncodedMessage(pairs, n, decimal(clock.millis()), identity, traceGiven ? null : newTraceId());
+    }
+
+    /**
+     * 32 lowercase hex digits from a thread-local PRNG: trace ids need uniqueness, not secrecy, and this keeps
+     * publish off SecureRandom's lock and away from formatting strings.
+     */
+    private static byte[] newTraceId() {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        byte[] out = new byte[32];
+        hex(r.nextLong(), out, 0);
+        hex(r.nextLong(), out, 16);
         return out;
     }
 
-    private static String newTraceId() {
-        // Trace ids need uniqueness, not secrecy: a thread-local PRNG keeps publish off SecureRandom's lock.
-        ThreadLocalRandom r = ThreadLocalRandom.current();
-        return hex16(r.nextLong()) + hex16(r.nextLong());
-    }
-
-    private static String hex16(long v) {
-        String h = Long.toHexString(v);
-        return h.length() == 16 ? h : "0".repeat(16 - h.length()) + h;
-    }
-
-    private static long utf8Length(String s) {
-        // ASCII fast path: the common case avoids encoding the string just to count its bytes.
-        int n = s.length();
-        for (int i = 0; i < n; i++) {
-            if (s.charAt(i) >= 0x80) {
-                return s.getBytes(StandardCharsets.UTF_8).length;
-            }
+    private static void hex(long v, byte[] out, int at) {
+        for (int i = 15; i >= 0; i--) {
+            out[at + i] = HEX[(int) (v & 0xf)];
+            v >>>= 4;
         }
-        return n;
+    }
+
+    /** ASCII digits of a non-negative epoch-millisecond value. */
+    static byte[] decimal(long v) {
+        if (v < 0) {
+            return ascii(Long.toString(v));
+        }
+        int digits = 1;
+        for (long x = v; x >= 10; x /= 10) {
+            digits++;
+        }
+        byte[] out = new byte[digits];
+        for (int i = digits - 1; i >= 0; i--) {
+            out[i] = (byte) ('0' + (v % 10));
+            v /= 10;
+        }
+        return out;
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
     }
 }

@@ -2,54 +2,20 @@ package io.redstream.core.internal;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * Micrometer meters per operation: {@code redstream.operation} timers tagged with {@code operation} and
+ * Micrometer meters per {@link Operation}: {@code redstream.operation} timers tagged with {@code operation} and
  * {@code outcome} (success/error), publishing p50/p95/p99. Without a registry every method is a no-op, so the hot
- * path pays nothing.
- *
- * <p>Operation names come from the gateway's operation descriptions through a fixed prefix table, which keeps
- * the tag's cardinality bounded (stream and key names never become tags).
+ * path pays nothing. Timers are resolved once per operation and outcome and then found by the enum's ordinal.
  */
 public final class OperationMetrics {
-    /** Ordered so that longer prefixes win ("publish batch to" before "publish to"). */
-    private static final List<String[]> NAMES = List.of(
-            new String[] {"publish batch", "stream.publish.batch"},
-            new String[] {"publish to ", "stream.publish"},
-            new String[] {"publish on ", "channel.publish"},
-            new String[] {"read range of ", "stream.range"},
-            new String[] {"read reverse range of ", "stream.revrange"},
-            new String[] {"read ", "stream.read"},
-            new String[] {"length of ", "stream.length"},
-            new String[] {"info of ", "stream.info"},
-            new String[] {"trim ", "stream.trim"},
-            new String[] {"dead-letter to ", "stream.deadletter"},
-            new String[] {"create group ", "group.create"},
-            new String[] {"destroy group ", "group.destroy"},
-            new String[] {"set id of group ", "group.setid"},
-            new String[] {"list groups of ", "group.list"},
-            new String[] {"group read of ", "group.read"},
-            new String[] {"pending read of ", "group.readpending"},
-            new String[] {"pending of ", "group.pending"},
-            new String[] {"ack on ", "group.ack"},
-            new String[] {"auto-claim on ", "group.autoclaim"},
-            new String[] {"claim on ", "group.claim"},
-            new String[] {"keep-alive on ", "group.keepalive"},
-            new String[] {"get ", "key.get"},
-            new String[] {"set ", "key.set"},
-            new String[] {"delete ", "key.delete"},
-            new String[] {"expire ", "key.expire"},
-            new String[] {"ttl of ", "key.ttl"},
-            new String[] {"increment ", "key.increment"},
-            new String[] {"scan ", "scan"},
-            new String[] {"transaction on ", "transaction"},
-            new String[] {"health ", "health"});
+    private static final Operation[] OPERATIONS = Operation.values();
 
     private final MeterRegistry registry;
-    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+    /** Index {@code 2 * ordinal} for success, {@code 2 * ordinal + 1} for error. */
+    private final AtomicReferenceArray<Timer> timers = new AtomicReferenceArray<>(2 * OPERATIONS.length);
 
     public OperationMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -59,27 +25,23 @@ public final class OperationMetrics {
         return registry != null;
     }
 
-    public void record(String operation, long nanos, boolean success) {
+    public void record(Operation operation, long nanos, boolean success) {
         if (registry == null) {
             return;
         }
-        String name = nameOf(operation);
-        String key = name + (success ? "|ok" : "|err");
-        timers.computeIfAbsent(key, k -> Timer.builder("redstream.operation")
-                .description("RedStream operations against Redis")
-                .tag("operation", name)
-                .tag("outcome", success ? "success" : "error")
-                .publishPercentiles(0.5, 0.95, 0.99)
-                .register(registry)).record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
-    }
-
-    static String nameOf(String operation) {
-        for (String[] n : NAMES) {
-            if (operation.startsWith(n[0])) {
-                return n[1];
-            }
+        int slot = 2 * operation.ordinal() + (success ? 0 : 1);
+        Timer timer = timers.get(slot);
+        if (timer == null) {
+            // A race registers the same meter twice; Micrometer returns the one it has, so both callers agree.
+            timer = Timer.builder("redstream.operation")
+                    .description("RedStream operations against Redis")
+                    .tag("operation", operation.id())
+                    .tag("outcome", success ? "success" : "error")
+                    .publishPercentiles(0.5, 0.95, 0.99)
+                    .register(registry);
+            timers.set(slot, timer);
         }
-        return "other";
+        timer.record(nanos, TimeUnit.NANOSECONDS);
     }
 
     public MeterRegistry registry() {

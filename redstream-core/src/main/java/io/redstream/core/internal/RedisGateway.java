@@ -10,6 +10,7 @@ import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.providers.PooledConnectionProvider;
 
 /**
  * The single place RedStream talks to Redis through. Owns the Jedis client (pooled, standalone or cluster) and
@@ -32,9 +33,11 @@ public final class RedisGateway implements AutoCloseable {
         pool.setMaxIdle(settings.poolMaxIdle());
         pool.setMinIdle(settings.poolMinIdle());
         pool.setMaxWait(settings.connectTimeout().plus(settings.socketTimeout()));
-        // Idle connections are checked every few seconds, so connections made stale by a Redis restart are
-        // replaced in the background instead of failing a caller; borrowing stays free of an extra PING.
+        // Idle connections are checked every few seconds in the background, and on borrow when they sat unused for
+        // validateAfterIdle (standalone; the cluster client retries a failed connection on a fresh one itself), so
+        // a connection made stale by a Redis restart is replaced instead of failing a caller.
         pool.setTestWhileIdle(true);
+        pool.setTestOnBorrow(!settings.cluster());
         pool.setTimeBetweenEvictionRuns(java.time.Duration.ofSeconds(5));
         pool.setJmxEnabled(false);
         if (settings.cluster()) {
@@ -44,8 +47,10 @@ public final class RedisGateway implements AutoCloseable {
             }
             this.jedis = RedisClusterClient.builder().nodes(seeds).clientConfig(clientConfig).poolConfig(pool).build();
         } else {
-            this.jedis = RedisClient.builder().hostAndPort(HostAndPort.from(settings.nodes().get(0)))
-                    .clientConfig(clientConfig).poolConfig(pool).build();
+            HostAndPort node = HostAndPort.from(settings.nodes().get(0));
+            PooledConnectionProvider provider = new PooledConnectionProvider(
+                    new IdleValidatingConnectionFactory(node, clientConfig, settings.validateAfterIdle()), pool);
+            this.jedis = RedisClient.builder().connectionProvider(provider).clientConfig(clientConfig).build();
         }
     }
 
@@ -82,13 +87,19 @@ public final class RedisGateway implements AutoCloseable {
         return (int) Math.min(Integer.MAX_VALUE, d.toMillis());
     }
 
-    /** Runs one client call, translating any failure and timing it when metrics are on. */
-    public <T> T call(String operation, Function<UnifiedJedis, T> command) {
+    /**
+     * Runs one client call, translating any failure and timing it when metrics are on. Every Redis command of
+     * RedStream passes here, keyed by its {@link Operation}: the one place a per-operation hook (metrics today)
+     * wraps the command.
+     *
+     * @param subject what the operation acts on (a key, "g on key"), used only to word an error
+     */
+    public <T> T call(Operation operation, String subject, Function<UnifiedJedis, T> command) {
         if (!metrics.enabled()) {
             try {
                 return command.apply(jedis);
             } catch (RuntimeException e) {
-                throw ErrorTranslator.translate(operation, e);
+                throw ErrorTranslator.translate(operation, subject, e);
             }
         }
         long start = System.nanoTime();
@@ -98,7 +109,7 @@ public final class RedisGateway implements AutoCloseable {
             return result;
         } catch (RuntimeException e) {
             metrics.record(operation, System.nanoTime() - start, false);
-            throw ErrorTranslator.translate(operation, e);
+            throw ErrorTranslator.translate(operation, subject, e);
         }
     }
 

@@ -71,7 +71,7 @@ final class StreamReader {
             params.block(blockMs);
         }
         List<Map.Entry<String, List<redis.clients.jedis.resps.StreamEntry>>> raw =
-                ctx.gateway().call("read " + streams.keySet(), j -> j.xread(params, streams));
+                ctx.gateway().call(Operation.STREAM_READ, String.valueOf(streams.keySet()), j -> j.xread(params, streams));
         Map<String, List<StreamEntry>> out = new LinkedHashMap<>();
         if (raw != null) {
             for (Map.Entry<String, List<redis.clients.jedis.resps.StreamEntry>> e : raw) {
@@ -161,7 +161,7 @@ final class StreamReader {
         for (Map.Entry<String, StreamEntryID> e : group.entrySet()) {
             if (e.getValue() == StreamEntryID.XREAD_NEW_ENTRY) {
                 List<redis.clients.jedis.resps.StreamEntry> last =
-                        ctx.gateway().call("read " + e.getKey(), j -> j.xrevrange(e.getKey(), "+", "-", 1));
+                        ctx.gateway().call(Operation.STREAM_READ, e.getKey(), j -> j.xrevrange(e.getKey(), "+", "-", 1));
                 out.put(e.getKey(), last == null || last.isEmpty() ? new StreamEntryID(0, 0) : last.get(0).getID());
             }
         }

@@ -12,7 +12,17 @@ final class XAddParamsFactory {
         return of(o, o.id());
     }
 
+    /** Built once: the parameters are only read when a command is written, so one instance serves every thread. */
+    private static final XAddParams DEFAULT = build(PublishOptions.DEFAULT, null);
+
     static XAddParams of(PublishOptions o, String id) {
+        if (o == PublishOptions.DEFAULT && id == null) {
+            return DEFAULT;
+        }
+        return build(o, id);
+    }
+
+    private static XAddParams build(PublishOptions o, String id) {
         XAddParams p = XAddParams.xAddParams();
         if (id != null) {
             p.id(id);

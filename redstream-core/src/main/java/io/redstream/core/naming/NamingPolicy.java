@@ -45,6 +45,15 @@ public final class NamingPolicy {
     private final Set<String> domains;
     private final boolean legacyNames;
     private final String domainList;
+    /**
+     * Names already validated, per kind: validation is a pure function of the policy and the name, and a service
+     * uses the same few streams and keys over and over. Bounded: once {@link #MEMO_LIMIT} names of a kind are
+     * remembered, further names are validated every time (no eviction needed for correctness).
+     */
+    private final List<java.util.concurrent.ConcurrentHashMap<String, ResourceName>> memo =
+            java.util.stream.Stream.generate(java.util.concurrent.ConcurrentHashMap<String, ResourceName>::new)
+                    .limit(NameKind.values().length).toList();
+    static final int MEMO_LIMIT = 1024;
 
     private NamingPolicy(Builder b) {
         this.namespace = b.namespace;
@@ -92,6 +101,22 @@ public final class NamingPolicy {
     /** Validates a name of the given kind. */
     public ResourceName parse(NameKind kind, String name) {
         requireNonNull(kind, "kind");
+        if (name != null) {
+            java.util.concurrent.ConcurrentHashMap<String, ResourceName> known = memo.get(kind.ordinal());
+            ResourceName hit = known.get(name);
+            if (hit != null) {
+                return hit;
+            }
+            ResourceName parsed = validate(kind, name);
+            if (known.size() < MEMO_LIMIT) {
+                known.putIfAbsent(name, parsed);
+            }
+            return parsed;
+        }
+        return validate(kind, name);
+    }
+
+    private ResourceName validate(NameKind kind, String name) {
         if (name == null || name.isEmpty()) {
             throw new InvalidNameException(kind.label() + " name must not be empty; expected " + shape(kind));
         }

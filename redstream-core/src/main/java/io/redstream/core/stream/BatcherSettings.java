@@ -8,7 +8,8 @@ import java.time.Duration;
  * Bounds of a {@link PublishBatcher}.
  *
  * @param maxBatchSize messages per round trip, default {@value #DEFAULT_MAX_BATCH_SIZE}
- * @param linger how long the first message of a batch may wait for company, default 2 ms
+ * @param linger how long the first message of a batch that starts on an idle batcher may wait for company, default
+ *     2 ms; messages that queued up while the previous batch was being sent go out at once
  * @param maxQueued messages waiting before {@code publish} blocks, default {@value #DEFAULT_MAX_QUEUED}
  * @param enqueueTimeout how long {@code publish} blocks on a full queue before failing, default 5 s
  * @param options trimming / creation options applied to every message (ids are always server-generated)

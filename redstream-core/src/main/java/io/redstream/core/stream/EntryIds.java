@@ -30,6 +30,11 @@ public final class EntryIds {
         return true;
     }
 
+    /** Whether {@code id} is a concrete id {@code ms} or {@code ms-seq} (each 1 to 20 digits). */
+    public static boolean isValidId(String id) {
+        return id != null && isId(id);
+    }
+
     /** A concrete id {@code ms} or {@code ms-seq}. */
     public static String requireId(String name, String id) {
         if (id == null || !isId(id)) {

@@ -35,6 +35,38 @@ public final class StreamEntry {
         this.deliveries = deliveries;
     }
 
+    /**
+     * An entry from fields as Redis lists them: {@code name, value, name, value, ...} ({@code flatFields} is read,
+     * not kept). Null or empty fields make an entry that {@link #isDeleted() was deleted} while pending.
+     *
+     * @throws IllegalArgumentException {@code flatFields} has an odd length
+     */
+    public static StreamEntry fromFlatFields(String stream, String id, String[] flatFields, Long deliveries) {
+        if (flatFields != null && flatFields.length % 2 != 0) {
+            throw new IllegalArgumentException("flatFields must hold name/value pairs, but had " + flatFields.length
+                    + " elements");
+        }
+        Map<String, String> fields;
+        if (flatFields == null || flatFields.length == 0) {
+            fields = Map.of();
+        } else {
+            LinkedHashMap<String, String> m = new LinkedHashMap<>(flatFields.length);
+            for (int i = 0; i < flatFields.length; i += 2) {
+                m.put(requireNonNull(flatFields[i], "field name"), requireNonNull(flatFields[i + 1], "field value"));
+            }
+            fields = Collections.unmodifiableMap(m);
+        }
+        return new StreamEntry(stream, id, fields, deliveries, true);
+    }
+
+    /** Takes {@code fields} as it is: only for maps made here and never handed out mutable. */
+    private StreamEntry(String stream, String id, Map<String, String> fields, Long deliveries, boolean owned) {
+        this.stream = requireNonNull(stream, "stream");
+        this.id = requireNonNull(id, "id");
+        this.fields = fields;
+        this.deliveries = deliveries;
+    }
+
     public String stream() {
         return stream;
     }

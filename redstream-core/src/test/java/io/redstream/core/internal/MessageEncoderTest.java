@@ -23,7 +23,7 @@ class MessageEncoderTest {
 
     @Test
     void encode_addsTimestampSourceAndTraceId() {
-        Map<String, String> out = encoder.encode("s", Map.of("title", "hello"), null);
+        Map<String, String> out = encoder.encode("s", Map.of("title", "hello"), null).toMap();
         assertThat(out).containsEntry("title", "hello")
                 .containsEntry(MessageFields.TIMESTAMP, "1700000000123")
                 .containsEntry(MessageFields.SOURCE, "svc-a")
@@ -34,7 +34,7 @@ class MessageEncoderTest {
 
     @Test
     void encode_callerTraceId_isKept() {
-        Map<String, String> out = encoder.encode("s", Map.of("a", "1", "_trace_id", "t-123"), null);
+        Map<String, String> out = encoder.encode("s", Map.of("a", "1", "_trace_id", "t-123"), null).toMap();
         assertThat(out).containsEntry(MessageFields.TRACE_ID, "t-123");
     }
 
@@ -46,7 +46,7 @@ class MessageEncoderTest {
         fields.put("tags", List.of("a", "b"));
         fields.put("meta", Map.of("k", "v"));
         fields.put("text", "42");
-        Map<String, String> out = encoder.encode("s", fields, null);
+        Map<String, String> out = encoder.encode("s", fields, null).toMap();
         assertThat(out.get("count")).isEqualTo("42");
         assertThat(out.get(MessageFields.JSON_FIELDS)).isEqualTo("count,ok,tags,meta");
 

@@ -4,9 +4,9 @@ import io.micrometer.common.KeyValues;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.transport.Kind;
 import io.micrometer.observation.transport.SenderContext;
+import io.redstream.core.internal.EncodedMessage;
 import io.redstream.core.observation.RedStreamObservations;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -21,28 +21,47 @@ public final class PublishObservation {
     private PublishObservation() {
     }
 
-    /**
-     * Starts the observation of one message about to be sent to {@code key}.
-     *
-     * @param callerTraceId whether the caller chose the message's {@code _trace_id}: it is then kept even when a
-     *                      tracer writes a {@code traceparent} of another trace
-     */
-    public static Observation start(RedStreamObservations observations, String key, Map<String, String> message,
-            boolean callerTraceId) {
+    /** Starts the observation of one message about to be sent to {@code key}; then give it to {@link #traced}. */
+    public static Observation start(RedStreamObservations observations, String key) {
         if (!observations.enabled()) {
             return Observation.NOOP;
         }
-        return start(observations, key, new TraceCarrier(List.of(message), !callerTraceId), KeyValues.empty());
+        return start(observations, key, new TraceCarrier(), KeyValues.empty());
     }
 
-    /** Starts one observation of an explicit batch: every message gets the same trace context. */
-    public static Observation startBatch(RedStreamObservations observations, String key,
-            List<Map<String, String>> messages, boolean callerTraceId) {
+    /** Starts one observation of an explicit batch of {@code size}: every message gets the same trace context. */
+    public static Observation startBatch(RedStreamObservations observations, String key, int size) {
         if (!observations.enabled()) {
             return Observation.NOOP;
         }
-        return start(observations, key, new TraceCarrier(messages, !callerTraceId),
-                KeyValues.of(RedStreamObservations.BATCH_COUNT, Integer.toString(messages.size())));
+        return start(observations, key, new TraceCarrier(),
+                KeyValues.of(RedStreamObservations.BATCH_COUNT, Integer.toString(size)));
+    }
+
+    /**
+     * {@code message} with the trace context a tracer propagated when {@code observation} started (and its generated
+     * {@code _trace_id} replaced by that trace's id; a caller's own trace id is kept); {@code message} itself when
+     * nothing observes.
+     */
+    @SuppressWarnings("unchecked")
+    public static EncodedMessage traced(Observation observation, EncodedMessage message) {
+        if (observation == Observation.NOOP || !(observation.getContext() instanceof SenderContext<?> context)
+                || !(context.getCarrier() instanceof TraceCarrier carrier)) {
+            return message;
+        }
+        return carrier.applyTo(message);
+    }
+
+    /** {@link #traced} for every message of a batch. */
+    public static List<EncodedMessage> traced(Observation observation, List<EncodedMessage> messages) {
+        if (observation == Observation.NOOP) {
+            return messages;
+        }
+        List<EncodedMessage> out = new java.util.ArrayList<>(messages.size());
+        for (EncodedMessage m : messages) {
+            out.add(traced(observation, m));
+        }
+        return out;
     }
 
     private static Observation start(RedStreamObservations observations, String key, TraceCarrier carrier,

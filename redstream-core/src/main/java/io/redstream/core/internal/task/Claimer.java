@@ -2,6 +2,7 @@ package io.redstream.core.internal.task;
 
 import io.redstream.core.internal.ClientContext;
 import io.redstream.core.internal.LuaScript;
+import io.redstream.core.internal.Operation;
 import io.redstream.core.stream.StreamEntry;
 import io.redstream.core.task.Task;
 import io.redstream.core.task.TaskBoard;
@@ -110,7 +111,7 @@ final class Claimer {
         String key = names.recordKey(taskId);
         List<String> args = List.of(agent, Long.toString(now), Long.toString(lease.toMillis()),
                 Long.toString(now + lease.toMillis()));
-        List<?> reply = LuaScript.list(TaskScripts.CLAIM.run(ctx.gateway(), "claim task " + key, key, args));
+        List<?> reply = LuaScript.list(TaskScripts.CLAIM.run(ctx.gateway(), Operation.TASK_CLAIM, key, args));
         String outcome = LuaScript.string(reply.get(0));
         if ("claimed".equals(outcome)) {
             hook.reached(TaskStep.CLAIM_RECORDED);

@@ -10,7 +10,10 @@ import io.redstream.core.internal.Arguments;
 import io.redstream.core.internal.ClientContext;
 import io.redstream.core.internal.CoordinationArguments;
 import io.redstream.core.internal.Json;
+import io.redstream.core.internal.EncodedMessage;
 import io.redstream.core.internal.LuaScript;
+import io.redstream.core.internal.Operation;
+import io.redstream.core.internal.XAdd;
 import io.redstream.core.internal.Values;
 import io.redstream.core.stream.EntryIds;
 import io.redstream.core.stream.MessageFields;
@@ -103,9 +106,10 @@ public final class DefaultTaskBoard implements TaskBoard {
         }
         fields.put(TaskFields.MAX_ATTEMPTS, task.maxAttempts());
         String stream = names.tasks.redisName();
-        Map<String, String> encoded = ctx.encoder().encode(stream, fields, task.traceId());
-        String taskId = ctx.gateway().call("publish to " + stream, j -> j.xadd(stream, XAddParams.xAddParams(),
-                encoded)).toString();
+        EncodedMessage message = ctx.encoder().encode(stream, fields, task.traceId());
+        Map<String, String> encoded = message.toMap();
+        String taskId = ctx.gateway().call(Operation.STREAM_PUBLISH, stream,
+                j -> j.executeCommand(XAdd.command(stream, XAddParams.xAddParams(), message)));
         hook.reached(TaskStep.CREATE_APPENDED);
         String traceId = encoded.get(MessageFields.TRACE_ID);
         List<TaskOutbox.PendingEvent> created = store.createRecord(taskId, encoded);
@@ -184,7 +188,7 @@ public final class DefaultTaskBoard implements TaskBoard {
         List<String> args = List.of(agent, Long.toString(now), kind, note == null ? "" : note,
                 note == null ? "null" : Json.write("note", note), resultJson,
                 Long.toString(now + retryDelay.toMillis()));
-        List<?> reply = LuaScript.list(TaskScripts.UPDATE.run(ctx.gateway(), "update task " + key, key, args));
+        List<?> reply = LuaScript.list(TaskScripts.UPDATE.run(ctx.gateway(), Operation.TASK_UPDATE, key, args));
         String outcome = LuaScript.string(reply.get(0));
         if (!"ok".equals(outcome)) {
             throw refusal(outcome, taskId, agent, reply);

@@ -2,6 +2,7 @@ package io.redstream.core.internal.task;
 
 import io.redstream.core.internal.ClientContext;
 import io.redstream.core.internal.LuaScript;
+import io.redstream.core.internal.Operation;
 import io.redstream.core.stream.StreamEntry;
 import io.redstream.core.task.SweepReport;
 import io.redstream.core.task.TaskBoard;
@@ -60,7 +61,7 @@ final class Sweeper {
 
     private void expire(String taskId, long now) {
         String key = names.recordKey(taskId);
-        List<?> reply = LuaScript.list(TaskScripts.EXPIRE.run(ctx.gateway(), "expire task " + key, key,
+        List<?> reply = LuaScript.list(TaskScripts.EXPIRE.run(ctx.gateway(), Operation.TASK_EXPIRE, key,
                 List.of(Long.toString(now))));
         String outcome = LuaScript.string(reply.get(0));
         if ("skip".equals(outcome)) {

@@ -1,7 +1,10 @@
 package io.redstream.core.internal.task;
 
 import io.redstream.core.internal.ClientContext;
+import io.redstream.core.internal.EncodedMessage;
 import io.redstream.core.internal.LuaScript;
+import io.redstream.core.internal.Operation;
+import io.redstream.core.internal.XAdd;
 import io.redstream.core.stream.DeadLetterFields;
 import io.redstream.core.task.TaskBoard;
 import io.redstream.core.task.TaskEvent;
@@ -84,7 +87,7 @@ final class TaskOutbox {
     private List<PendingEvent> load(String taskId, List<String> seqs) {
         String key = names.recordKey(taskId);
         String[] fields = seqs.stream().map(s -> TaskFields.HISTORY_PREFIX + s).toArray(String[]::new);
-        List<String> values = ctx.gateway().call("get task events of " + key, j -> j.hmget(key, fields));
+        List<String> values = ctx.gateway().call(Operation.TASK_EVENTS, key, j -> j.hmget(key, fields));
         List<PendingEvent> out = new ArrayList<>();
         for (int i = 0; i < seqs.size(); i++) {
             // an event dropped from the history before it was published is gone; its seq still leaves the outbox
@@ -99,7 +102,7 @@ final class TaskOutbox {
      */
     int publish(String taskId, String traceId, List<PendingEvent> events) {
         String stream = names.events.redisName();
-        List<Map<String, String>> messages = new ArrayList<>(events.size());
+        List<EncodedMessage> messages = new ArrayList<>(events.size());
         for (PendingEvent e : events) {
             if (e.json() != null) {
                 messages.add(ctx.encoder().encode(stream, fields(taskId, TaskRecords.event(e.seq(), e.json())),
@@ -107,10 +110,10 @@ final class TaskOutbox {
             }
         }
         if (!messages.isEmpty()) {
-            ctx.gateway().call("publish to " + stream, j -> {
+            ctx.gateway().call(Operation.STREAM_PUBLISH, stream, j -> {
                 try (AbstractPipeline p = j.pipelined()) {
-                    for (Map<String, String> m : messages) {
-                        p.xadd(stream, XAddParams.xAddParams(), m);
+                    for (EncodedMessage m : messages) {
+                        p.executeCommand(XAdd.command(stream, XAddParams.xAddParams(), m));
                     }
                     p.sync();
                 }
@@ -124,7 +127,7 @@ final class TaskOutbox {
         args.add("");
         events.forEach(e -> args.add(Long.toString(e.seq())));
         String key = names.recordKey(taskId);
-        Object left = TaskScripts.FINISH.run(ctx.gateway(), "set task outbox of " + key, key, args);
+        Object left = TaskScripts.FINISH.run(ctx.gateway(), Operation.TASK_FINISH, key, args);
         return ((Number) left).intValue();
     }
 
@@ -147,7 +150,7 @@ final class TaskOutbox {
 
     private void deadLetter(String taskId) {
         String key = names.recordKey(taskId);
-        Map<String, String> h = ctx.gateway().call("get task " + key, j -> j.hgetAll(key));
+        Map<String, String> h = ctx.gateway().call(Operation.TASK_GET, key, j -> j.hgetAll(key));
         if (h.isEmpty() || h.get(TaskFields.DLQ_ID) != null && !h.get(TaskFields.DLQ_ID).isEmpty()) {
             return;
         }
@@ -165,17 +168,17 @@ final class TaskOutbox {
         f.put(DeadLetterFields.DELIVERIES, h.getOrDefault(TaskFields.ATTEMPT, "0"));
         f.put(DeadLetterFields.AT, Long.toString(ctx.clock().millis()));
         String dlq = names.deadLetters.redisName();
-        Map<String, String> encoded = ctx.encoder().encode(dlq, f, h.get(TaskFields.TRACE_ID));
-        StreamEntryID id = ctx.gateway().call("dead-letter to " + dlq, j -> j.xadd(dlq, XAddParams.xAddParams(),
-                encoded));
+        EncodedMessage encoded = ctx.encoder().encode(dlq, f, h.get(TaskFields.TRACE_ID));
+        String id = ctx.gateway().call(Operation.STREAM_DEADLETTER, dlq,
+                j -> j.executeCommand(XAdd.command(dlq, XAddParams.xAddParams(), encoded)));
         hook.reached(TaskStep.DEAD_LETTERED);
-        TaskScripts.FINISH.run(ctx.gateway(), "set task dead-letter of " + key, key, List.of(id.toString()));
+        TaskScripts.FINISH.run(ctx.gateway(), Operation.TASK_FINISH, key, List.of(id));
     }
 
     private void ack(String taskId) {
         hook.reached(TaskStep.BEFORE_ACK);
         String stream = names.tasks.redisName();
         StreamEntryID id = new StreamEntryID(taskId);
-        ctx.gateway().call("ack on " + stream, j -> j.xack(stream, TaskBoard.GROUP, id));
+        ctx.gateway().call(Operation.GROUP_ACK, stream, j -> j.xack(stream, TaskBoard.GROUP, id));
     }
 }

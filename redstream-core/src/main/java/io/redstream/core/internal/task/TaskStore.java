@@ -4,6 +4,7 @@ import io.redstream.core.ConflictException;
 import io.redstream.core.NotFoundException;
 import io.redstream.core.internal.ClientContext;
 import io.redstream.core.internal.LuaScript;
+import io.redstream.core.internal.Operation;
 import io.redstream.core.stream.StreamEntry;
 import io.redstream.core.task.TaskBoard;
 import java.util.ArrayList;
@@ -44,14 +45,14 @@ final class TaskStore {
         args.add(Long.toString(ctx.clock().millis()));
         args.addAll(TaskRecords.definition(names.board, taskId, entryFields));
         String key = names.recordKey(taskId);
-        List<?> reply = LuaScript.list(TaskScripts.CREATE.run(ctx.gateway(), "set task " + key, key, args));
+        List<?> reply = LuaScript.list(TaskScripts.CREATE.run(ctx.gateway(), Operation.TASK_CREATE, key, args));
         return "created".equals(LuaScript.string(reply.get(0))) ? TaskOutbox.events(LuaScript.list(reply.get(1)))
                 : List.of();
     }
 
     /** The task's stream entry, or {@code null} when the stream holds no such entry. */
     StreamEntry entry(String taskId) {
-        var raw = ctx.gateway().call("read range of " + stream, j -> j.xrange(stream, taskId, taskId, 1));
+        var raw = ctx.gateway().call(Operation.STREAM_RANGE, stream, j -> j.xrange(stream, taskId, taskId, 1));
         if (raw == null || raw.isEmpty()) {
             return null;
         }
@@ -61,7 +62,7 @@ final class TaskStore {
     /** Up to {@code count} entries after {@code after} (exclusive; {@code null} for the start). */
     List<StreamEntry> entries(String after, int count) {
         String start = after == null ? "-" : "(" + after;
-        var raw = ctx.gateway().call("read range of " + stream, j -> j.xrange(stream, start, "+", count));
+        var raw = ctx.gateway().call(Operation.STREAM_RANGE, stream, j -> j.xrange(stream, start, "+", count));
         List<StreamEntry> out = new ArrayList<>(raw == null ? 0 : raw.size());
         if (raw != null) {
             raw.forEach(e -> out.add(new StreamEntry(stream, e.getID().toString(), e.getFields(), null)));
@@ -72,7 +73,7 @@ final class TaskStore {
     /** The whole hash; empty when it does not exist. */
     Map<String, String> hash(String taskId) {
         String key = names.recordKey(taskId);
-        return ctx.gateway().call("get task " + key, j -> j.hgetAll(key));
+        return ctx.gateway().call(Operation.TASK_GET, key, j -> j.hgetAll(key));
     }
 
     /** The scan fields of each task's hash, in one pipelined round trip (per node on a cluster). */
@@ -81,7 +82,7 @@ final class TaskStore {
             return List.of();
         }
         String[] fields = TaskFields.SUMMARY.toArray(String[]::new);
-        return ctx.gateway().call("get task hashes of " + stream, j -> {
+        return ctx.gateway().call(Operation.TASK_LIST, stream, j -> {
             List<Response<List<String>>> responses = new ArrayList<>(taskIds.size());
             try (AbstractPipeline p = j.pipelined()) {
                 for (String id : taskIds) {
@@ -140,7 +141,7 @@ final class TaskStore {
     private List<StreamPendingEntry> pending(StreamEntryID from, int count) {
         XPendingParams params = XPendingParams.xPendingParams(from, StreamEntryID.MAXIMUM_ID, count);
         try {
-            return ctx.gateway().call("pending of " + stream, j -> j.xpending(stream, TaskBoard.GROUP, params));
+            return ctx.gateway().call(Operation.GROUP_PENDING, stream, j -> j.xpending(stream, TaskBoard.GROUP, params));
         } catch (NotFoundException noGroup) {
             return null;
         }
@@ -155,7 +156,7 @@ final class TaskStore {
         Map<String, StreamEntryID> from = Map.of(stream, StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY);
         for (int tries = 0; tries < 2; tries++) {
             try {
-                var raw = ctx.gateway().call("group read of " + stream, j -> j.xreadGroup(TaskBoard.GROUP, agent,
+                var raw = ctx.gateway().call(Operation.GROUP_READ, stream, j -> j.xreadGroup(TaskBoard.GROUP, agent,
                         params, from));
                 if (raw == null || raw.isEmpty() || raw.get(0).getValue().isEmpty()) {
                     return null;
@@ -177,12 +178,12 @@ final class TaskStore {
      * (no task was ever created).
      */
     boolean ensureGroup() {
-        boolean exists = ctx.gateway().call("length of " + stream, j -> j.exists(stream));
+        boolean exists = ctx.gateway().call(Operation.STREAM_LENGTH, stream, j -> j.exists(stream));
         if (!exists) {
             return false;
         }
         try {
-            ctx.gateway().call("create group " + TaskBoard.GROUP + " on " + stream,
+            ctx.gateway().call(Operation.GROUP_CREATE, TaskBoard.GROUP + " on " + stream,
                     j -> j.xgroupCreate(stream, TaskBoard.GROUP, new StreamEntryID(0, 0), false));
         } catch (ConflictException alreadyThere) {
             // another claimer created it first
@@ -194,6 +195,6 @@ final class TaskStore {
     void movePending(String taskId, String agent, int attempt) {
         StreamEntryID id = new StreamEntryID(taskId);
         XClaimParams params = XClaimParams.xClaimParams().retryCount(attempt);
-        ctx.gateway().call("claim on " + stream, j -> j.xclaimJustId(stream, TaskBoard.GROUP, agent, 0, params, id));
+        ctx.gateway().call(Operation.GROUP_CLAIM, stream, j -> j.xclaimJustId(stream, TaskBoard.GROUP, agent, 0, params, id));
     }
 }

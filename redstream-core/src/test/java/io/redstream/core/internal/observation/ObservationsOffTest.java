@@ -6,8 +6,9 @@ import io.micrometer.common.KeyValues;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.redstream.core.consumer.MessageHandler;
+import io.redstream.core.internal.EncodedMessage;
+import io.redstream.core.internal.MessageEncoder;
 import io.redstream.core.observation.RedStreamObservations;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.Test;
 /** Without a registry nothing is observed, nothing is allocated per call, and nothing is written into messages. */
 class ObservationsOffTest {
     private final RedStreamObservations off = RedStreamObservations.of(ObservationRegistry.NOOP);
+    private final MessageEncoder encoder = new MessageEncoder("test", java.time.Clock.systemUTC(),
+            io.redstream.core.Limits.DEFAULTS);
 
     @Test
     void of_noopRegistry_isOffAndShared() {
@@ -30,15 +33,15 @@ class ObservationsOffTest {
 
     @Test
     void publish_off_isNoopAndLeavesTheMessageAlone() {
-        Map<String, String> message = new HashMap<>(Map.of("a", "1"));
-        Observation o = PublishObservation.start(off, "nova:task:a:b", message, false);
+        EncodedMessage message = encoder.encode("nova:task:a:b", Map.of("a", "1"), null);
+        Observation o = PublishObservation.start(off, "nova:task:a:b");
         PublishObservation.stop(o, "1-0");
         PublishObservation.stopWhenDone(o, new CompletableFuture<>());
 
         assertThat(o).isSameAs(Observation.NOOP);
-        assertThat(PublishObservation.startBatch(off, "nova:task:a:b", List.of(message), false))
-                .isSameAs(Observation.NOOP);
-        assertThat(message).containsOnlyKeys("a");
+        assertThat(PublishObservation.traced(o, message)).isSameAs(message);
+        assertThat(PublishObservation.startBatch(off, "nova:task:a:b", 1)).isSameAs(Observation.NOOP);
+        assertThat(PublishObservation.traced(o, List.of(message))).containsExactly(message);
     }
 
     @Test
@@ -67,10 +70,16 @@ class ObservationsOffTest {
     }
 
     @Test
-    void carrier_callerTraceId_isKept() {
-        Map<String, String> message = new HashMap<>(Map.of("_trace_id", "mine"));
-        new TraceCarrier(List.of(message), false).put("traceparent",
-                "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
-        assertThat(message).containsEntry("_trace_id", "mine").containsKey("traceparent");
+    void carrier_callerTraceId_isKept_aGeneratedOneIsReplaced() {
+        TraceCarrier carrier = new TraceCarrier();
+        carrier.put("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+        Map<String, String> chosen = carrier.applyTo(encoder.encode("nova:task:a:b", Map.of("a", "1"), "mine")).toMap();
+        assertThat(chosen).containsEntry("_trace_id", "mine").containsKey("traceparent");
+        Map<String, String> field = carrier.applyTo(encoder.encode("nova:task:a:b", Map.of("_trace_id", "own"), null))
+                .toMap();
+        assertThat(field).containsEntry("_trace_id", "own");
+        Map<String, String> generated = carrier.applyTo(encoder.encode("nova:task:a:b", Map.of("a", "1"), null)).toMap();
+        assertThat(generated).containsEntry("_trace_id", "4bf92f3577b34da6a3ce929d0e0e4736")
+                .containsEntry("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
     }
 }
