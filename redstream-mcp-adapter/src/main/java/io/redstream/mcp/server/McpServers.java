@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
-import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpAsyncServer;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures.AsyncToolSpecification;
@@ -17,6 +16,7 @@ import io.redstream.mcp.tool.CallControl;
 import io.redstream.mcp.tool.RegisteredTool;
 import io.redstream.mcp.tool.ToolCatalog;
 import io.redstream.mcp.tool.ToolInvoker;
+import io.redstream.mcp.transport.JsonRpc;
 import io.redstream.mcp.transport.StdioTransport;
 import reactor.core.publisher.Mono;
 
@@ -43,7 +43,7 @@ public final class McpServers {
 
     /** The JSON mapper the SDK uses for protocol messages. */
     public static McpJsonMapper jsonMapper() {
-        return new JacksonMcpJsonMapper(new ObjectMapper());
+        return new SdkJsonMapper(new ObjectMapper());
     }
 
     /** A server on a single-session transport (stdio, WebSocket). */
@@ -70,7 +70,7 @@ public final class McpServers {
             specs.add(new AsyncToolSpecification(tool.sdkTool(), (exchange, request) -> {
                 McpTransportContext context = exchange.transportContext();
                 Object control = context.get(StdioTransport.CONTROL);
-                Object parsed = context.get(StdioTransport.ARGUMENTS);
+                Object parsed = JsonRpc.parsedArguments(request.arguments());
                 return invoker.call(tool, parsed != null ? parsed : request.arguments(), context,
                         control instanceof CallControl c ? c : new CallControl());
             }));

@@ -108,9 +108,29 @@ public final class JsonRpc {
             return new McpSchema.JSONRPCNotification("2.0", method.asText(), params);
         }
         if (McpSchema.METHOD_TOOLS_CALL.equals(method.asText())) {
-            checkToolCall(id, params);
+            return new McpSchema.JSONRPCRequest("2.0", method.asText(), id, toolCall(id, params));
         }
         return new McpSchema.JSONRPCRequest("2.0", method.asText(), id, params);
+    }
+
+    /**
+     * A {@code tools/call}'s params as the SDK's own request type, its arguments the parsed tree behind a map
+     * ({@link ParsedArguments}): the SDK's mapper passes a value of the target type through, so the request is not
+     * converted again on its way to the tool.
+     */
+    @SuppressWarnings("unchecked")
+    private McpSchema.CallToolRequest toolCall(Object id, JsonNode params) throws Refusal {
+        checkToolCall(id, params);
+        JsonNode arguments = params.get("arguments");
+        JsonNode meta = params.get("_meta");
+        return new McpSchema.CallToolRequest(params.get("name").asText(),
+                arguments == null || arguments.isNull() ? java.util.Map.of() : new ParsedArguments((ObjectNode) arguments),
+                meta == null || meta.isNull() ? null : writer.convertValue(meta, java.util.Map.class));
+    }
+
+    /** The arguments of a {@code tools/call} as this class parsed them, or null when they came another way. */
+    public static ObjectNode parsedArguments(Object arguments) {
+        return arguments instanceof ParsedArguments p ? p.tree() : null;
     }
 
     private static void checkToolCall(Object id, JsonNode params) throws Refusal {

@@ -48,11 +48,7 @@ public final class StdioTransport implements McpServerTransportProvider {
 
     /** Key of the call's {@link CallControl} in the transport context. */
     public static final String CONTROL = "redstream.call-control";
-    /**
-     * Key of a {@code tools/call}'s arguments as the transport parsed them (a {@code JsonNode}), so validation works
-     * on the parsed tree instead of converting the SDK's map back into one.
-     */
-    public static final String ARGUMENTS = "redstream.arguments";
+
 
     private static final Logger log = LoggerFactory.getLogger(StdioTransport.class);
 
@@ -223,10 +219,7 @@ public final class StdioTransport implements McpServerTransportProvider {
         if (McpSchema.METHOD_INITIALIZE.equals(method)) {
             phase = Phase.INITIALIZING;
         }
-        JsonNode arguments = McpSchema.METHOD_TOOLS_CALL.equals(method) && request.params() instanceof JsonNode p
-                ? p.get("arguments") : null;
-        forward(request, McpTransportContext.create(arguments != null && arguments.isObject()
-                ? Map.of(CONTROL, control, ARGUMENTS, arguments) : Map.of(CONTROL, control)));
+        forward(request, McpTransportContext.create(Map.of(CONTROL, control)));
     }
 
     private void notification(McpSchema.JSONRPCNotification notification) {

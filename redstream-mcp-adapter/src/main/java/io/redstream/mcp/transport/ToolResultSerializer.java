@@ -40,8 +40,11 @@ final class ToolResultSerializer extends StdSerializer<McpSchema.CallToolResult>
             @SuppressWarnings("unchecked")
             public JsonSerializer<?> modifySerializer(SerializationConfig config, BeanDescription description,
                     JsonSerializer<?> serializer) {
-                return description.getBeanClass() == McpSchema.CallToolResult.class
-                        ? new ToolResultSerializer((JsonSerializer<Object>) serializer) : serializer;
+                if (description.getBeanClass() == McpSchema.CallToolResult.class) {
+                    return new ToolResultSerializer((JsonSerializer<Object>) serializer);
+                }
+                return description.getBeanClass() == McpSchema.JSONRPCResponse.class
+                        ? new ResponseSerializer((JsonSerializer<Object>) serializer) : serializer;
             }
         });
         return module;
@@ -83,5 +86,45 @@ final class ToolResultSerializer extends StdSerializer<McpSchema.CallToolResult>
             }
         }
         return true;
+    }
+
+    /**
+     * Writes a JSON-RPC response field by field ({@code jsonrpc}, {@code id}, then {@code result} or {@code error}),
+     * the envelope of every reply; an error with {@code data} falls back to the SDK's own serialization.
+     */
+    static final class ResponseSerializer extends StdSerializer<McpSchema.JSONRPCResponse> {
+
+        private static final long serialVersionUID = 1L;
+
+        private final transient JsonSerializer<Object> fallback;
+
+        ResponseSerializer(JsonSerializer<Object> fallback) {
+            super(McpSchema.JSONRPCResponse.class);
+            this.fallback = fallback;
+        }
+
+        @Override
+        public void serialize(McpSchema.JSONRPCResponse response, JsonGenerator gen, SerializerProvider provider)
+                throws IOException {
+            McpSchema.JSONRPCResponse.JSONRPCError error = response.error();
+            if (error != null && error.data() != null) {
+                fallback.serialize(response, gen, provider);
+                return;
+            }
+            gen.writeStartObject();
+            gen.writeStringField("jsonrpc", response.jsonrpc());
+            gen.writeFieldName("id");
+            provider.defaultSerializeValue(response.id(), gen);
+            if (error != null) {
+                gen.writeObjectFieldStart("error");
+                gen.writeNumberField("code", error.code());
+                gen.writeStringField("message", error.message());
+                gen.writeEndObject();
+            } else {
+                gen.writeFieldName("result");
+                provider.defaultSerializeValue(response.result(), gen);
+            }
+            gen.writeEndObject();
+        }
     }
 }
