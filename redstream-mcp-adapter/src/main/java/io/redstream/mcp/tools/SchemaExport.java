@@ -31,17 +31,7 @@ public final class SchemaExport {
     public static ObjectNode describeAll() {
         ToolSchemaGenerator generator = new ToolSchemaGenerator();
         ObjectNode all = new ObjectMapper().createObjectNode();
-        for (ToolDefinition<?, ?> tool : Tools.all(new RedisSite() {
-            @Override
-            public boolean embedded() {
-                return false;
-            }
-
-            @Override
-            public String topology() {
-                return "standalone";
-            }
-        })) {
+        for (ToolDefinition<?, ?> tool : Tools.all(RedisSite.STANDALONE)) {
             all.set(tool.name(), generator.describe(tool));
         }
         return all;

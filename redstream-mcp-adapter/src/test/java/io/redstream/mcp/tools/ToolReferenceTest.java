@@ -58,17 +58,7 @@ class ToolReferenceTest {
                 .append(" `INVALID_NAME` (a name outside the naming convention) and `UNAVAILABLE` (Redis\ncannot be")
                 .append(" reached). Errors are tool results with `isError: true` and text `CODE: message`.\n\n");
         b.append("| tool | toolset | annotations | what it does |\n|---|---|---|---|\n");
-        List<ToolDefinition<?, ?>> tools = Tools.all(new RedisSite() {
-            @Override
-            public boolean embedded() {
-                return false;
-            }
-
-            @Override
-            public String topology() {
-                return "standalone";
-            }
-        });
+        List<ToolDefinition<?, ?>> tools = Tools.all(RedisSite.STANDALONE);
         for (ToolDefinition<?, ?> t : tools) {
             b.append("| [`").append(t.name()).append("`](#").append(t.name()).append(") | ").append(t.toolset().id())
                     .append(" | ").append(hints(t)).append(" | ").append(t.title()).append(" |\n");

@@ -22,17 +22,7 @@ import io.redstream.mcp.tool.ToolSettings;
 class ToolSchemasTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final RedisSite SITE = new RedisSite() {
-        @Override
-        public boolean embedded() {
-            return false;
-        }
-
-        @Override
-        public String topology() {
-            return "standalone";
-        }
-    };
+    private static final RedisSite SITE = RedisSite.STANDALONE;
 
     private static ToolSettings settings(int maxCount) {
         return new ToolSettings(Limits.builder().maxCount(maxCount).maxBlock(Duration.ofSeconds(7))
