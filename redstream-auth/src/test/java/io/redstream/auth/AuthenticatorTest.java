@@ -1,6 +1,7 @@
 package io.redstream.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.redstream.testkit.MutableClock;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jsonwebtoken.Jwts;

@@ -1,6 +1,7 @@
 package io.redstream.auth;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.redstream.testkit.MutableClock;
 import io.redstream.core.access.Action;
 import io.redstream.core.naming.NamingPolicy;
 import java.time.Duration;

@@ -9,7 +9,7 @@ import io.redstream.core.RedStream;
 import io.redstream.core.lock.LockLease;
 import io.redstream.core.lock.LockResult;
 import io.redstream.core.lock.Locks;
-import io.redstream.core.testing.MutableClock;
+import io.redstream.testkit.MutableClock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;

@@ -8,7 +8,7 @@ import io.redstream.core.InvalidArgumentException;
 import io.redstream.core.RedStream;
 import io.redstream.core.presence.AgentPresence;
 import io.redstream.core.presence.Presence;
-import io.redstream.core.testing.MutableClock;
+import io.redstream.testkit.MutableClock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;

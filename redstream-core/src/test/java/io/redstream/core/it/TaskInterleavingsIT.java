@@ -11,7 +11,7 @@ import io.redstream.core.task.TaskChange;
 import io.redstream.core.task.TaskConflictException;
 import io.redstream.core.task.TaskStatus;
 import io.redstream.core.testing.BoardAudit;
-import io.redstream.core.testing.MutableClock;
+import io.redstream.testkit.MutableClock;
 import io.redstream.testkit.RedisServerProcess;
 import java.time.Duration;
 import java.util.ArrayList;

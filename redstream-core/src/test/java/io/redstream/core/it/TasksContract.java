@@ -23,7 +23,7 @@ import io.redstream.core.task.TaskEventType;
 import io.redstream.core.task.TaskPage;
 import io.redstream.core.task.TaskStatus;
 import io.redstream.core.task.TaskSummary;
-import io.redstream.core.testing.MutableClock;
+import io.redstream.testkit.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -12,7 +12,7 @@ import io.redstream.core.task.TaskEvent;
 import io.redstream.core.task.TaskEventType;
 import io.redstream.core.task.TaskStatus;
 import io.redstream.core.testing.BoardAudit;
-import io.redstream.core.testing.MutableClock;
+import io.redstream.testkit.MutableClock;
 import io.redstream.testkit.RedisServerExtension;
 import io.redstream.testkit.RedisServerProcess;
 import java.time.Duration;

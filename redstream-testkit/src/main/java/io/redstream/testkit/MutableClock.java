@@ -1,4 +1,4 @@
-package io.redstream.core.testing;
+package io.redstream.testkit;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand, so leases and TTLs expire without sleeping. Thread-safe. */
+/**
+ * A clock tests move by hand, so leases, TTLs and token expiry are tested without sleeping. Inject it wherever
+ * RedStream takes a {@link Clock}. Thread-safe.
+ */
 public final class MutableClock extends Clock {
     private volatile Instant now;
 
@@ -19,8 +22,22 @@ public final class MutableClock extends Clock {
         return new MutableClock(Instant.ofEpochMilli(System.currentTimeMillis()));
     }
 
+    /** A clock at an ISO-8601 instant such as {@code 2030-01-01T00:00:00Z}. */
+    public static MutableClock at(String instant) {
+        return new MutableClock(Instant.parse(instant));
+    }
+
     public void advance(Duration d) {
         now = now.plus(d);
+    }
+
+    public void set(Instant instant) {
+        now = instant;
+    }
+
+    @Override
+    public Instant instant() {
+        return now;
     }
 
     @Override
@@ -31,10 +48,5 @@ public final class MutableClock extends Clock {
     @Override
     public Clock withZone(ZoneId zone) {
         return this;
-    }
-
-    @Override
-    public Instant instant() {
-        return now;
     }
 }
