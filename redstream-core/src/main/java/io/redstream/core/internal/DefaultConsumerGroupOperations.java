@@ -104,7 +104,7 @@ public final class DefaultConsumerGroupOperations implements ConsumerGroupOperat
         int n = Arguments.count("count", count, ctx.limits());
         int blockMs = Arguments.block("block", block, ctx.limits());
         String key = name.redisName();
-        CommandArguments args = new CommandArguments(Protocol.Command.XREADGROUP).add(GROUP).add(g).add(c)
+        CommandArguments args = CommandArgs.of(Protocol.Command.XREADGROUP).add(GROUP).add(g).add(c)
                 .add(COUNT).add(n);
         if (blockMs > 0) {
             // Marked blocking so Jedis waits with the blocking socket timeout, above the block time.

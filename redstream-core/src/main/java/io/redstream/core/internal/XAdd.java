@@ -16,7 +16,7 @@ public final class XAdd {
 
     /** The command; its reply is the new entry id, or null when {@code NOMKSTREAM} found no stream. */
     public static CommandObject<String> command(String key, XAddParams params, EncodedMessage message) {
-        CommandArguments args = new CommandArguments(Protocol.Command.XADD).key(key).addParams(params);
+        CommandArguments args = CommandArgs.of(Protocol.Command.XADD).key(key).addParams(params);
         message.appendTo(args);
         return new CommandObject<>(args, BuilderFactory.STRING);
     }
