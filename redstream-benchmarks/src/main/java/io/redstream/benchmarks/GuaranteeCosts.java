@@ -1,17 +1,23 @@
 package io.redstream.benchmarks;
 
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import io.redstream.auth.AuthMethod;
 import io.redstream.auth.Policy;
 import io.redstream.auth.Principal;
 import io.redstream.core.Limits;
 import io.redstream.core.access.AccessGuard;
 import io.redstream.core.access.Action;
+import io.redstream.core.internal.EncodedMessage;
 import io.redstream.core.internal.MessageEncoder;
 import io.redstream.core.internal.Operation;
 import io.redstream.core.internal.OperationMetrics;
+import io.redstream.core.internal.observation.PublishObservation;
 import io.redstream.core.naming.NamingPolicy;
 import io.redstream.core.naming.ResourceName;
+import io.redstream.core.observation.RedStreamObservations;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -24,7 +30,7 @@ import redis.clients.jedis.params.XAddParams;
 
 /**
  * What each guarantee costs, measured alone so a regression shows where it came from: name validation,
- * enrichment (encoding plus the three meta fields), authorization, metrics and (placeholder) observation, each
+ * enrichment (encoding plus the three meta fields), authorization, metrics and observation (off, on without a tracer, with a meter handler), each
  * per operation without Redis; and the client's own CPU time and allocation per message on the calling thread for
  * raw Jedis and RedStream, which stay stable on a loaded machine where wall-clock ratios do not.
  */
@@ -63,9 +69,24 @@ final class GuaranteeCosts {
             metrics.record(Operation.STREAM_PUBLISH, 1000 + i, true);
             return i;
         }));
-        out.add(new Cost("observation: no tracer", -1, -1,
-                "not measured yet: the observation hook is added with the Spring Boot starter"));
+        EncodedMessage message = encoder.encode(Workload.STREAM, Workload.PAYLOAD, null);
+        out.add(perOp("observation: off (the default)", n,
+                i -> observePublish(RedStreamObservations.of(ObservationRegistry.NOOP), message)));
+        out.add(perOp("observation: registry, no tracer", n,
+                i -> observePublish(RedStreamObservations.of(ObservationRegistry.create()), message)));
+        ObservationRegistry timed = ObservationRegistry.create();
+        timed.observationConfig().observationHandler(new DefaultMeterObservationHandler(new SimpleMeterRegistry()));
+        RedStreamObservations metered = RedStreamObservations.of(timed);
+        out.add(perOp("observation: meter handler, no tracer", n, i -> observePublish(metered, message)));
         return out;
+    }
+
+    /** What a publish does with its observation around the send: start, trace the message, stop with the id. */
+    private static long observePublish(RedStreamObservations observations, EncodedMessage message) {
+        Observation observation = PublishObservation.start(observations, Workload.STREAM);
+        EncodedMessage sent = PublishObservation.traced(observation, message);
+        PublishObservation.stop(observation, "1-0");
+        return sent.fieldCount();
     }
 
     /**
