@@ -32,12 +32,17 @@ final class BearerAuth extends HttpFilter {
     private final Authenticator authenticator;
     private final Set<String> roles;
     private final ProtectedResource resource;
+    private final Tickets tickets;
 
-    /** @param authenticator null to serve without authentication */
-    BearerAuth(Authenticator authenticator, Set<String> roles, ProtectedResource resource) {
+    /**
+     * @param authenticator null to serve without authentication
+     * @param tickets the WebSocket tickets a WebSocket upgrade without {@code Authorization} may present
+     */
+    BearerAuth(Authenticator authenticator, Set<String> roles, ProtectedResource resource, Tickets tickets) {
         this.authenticator = authenticator;
         this.roles = Set.copyOf(roles);
         this.resource = resource;
+        this.tickets = tickets;
     }
 
     /** The caller a filter before this one authenticated. */
@@ -68,6 +73,9 @@ final class BearerAuth extends HttpFilter {
             return LOCAL_ADMIN;
         }
         String header = request.getHeader("Authorization");
+        if ((header == null || header.isBlank()) && isWebSocketUpgrade(request)) {
+            return redeemTicket(request, response);
+        }
         if (header == null || header.isBlank()) {
             response.setHeader("WWW-Authenticate", "Bearer resource_metadata=\"" + resource.metadataUrl(request)
                     + "\"");
@@ -94,6 +102,41 @@ final class BearerAuth extends HttpFilter {
             return null;
         }
         return principal;
+    }
+
+    private static boolean isWebSocketUpgrade(HttpServletRequest request) {
+        return "websocket".equalsIgnoreCase(request.getHeader("Upgrade"));
+    }
+
+    /**
+     * The principal of the single-use ticket a WebSocket upgrade presents, as the subprotocol
+     * {@code ticket.<ticket>} or the query parameter {@code ticket} (a ticket is worthless once used or after
+     * {@value Tickets#VALID_SECONDS} s, unlike the token that bought it).
+     */
+    private Principal redeemTicket(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String ticket = request.getParameter("ticket");
+        java.util.Enumeration<String> protocols = request.getHeaders("Sec-WebSocket-Protocol");
+        while (ticket == null && protocols != null && protocols.hasMoreElements()) {
+            for (String p : protocols.nextElement().split(",")) {
+                if (p.strip().startsWith("ticket.")) {
+                    ticket = p.strip().substring("ticket.".length());
+                }
+            }
+        }
+        if (ticket == null) {
+            response.setHeader("WWW-Authenticate", "Bearer resource_metadata=\"" + resource.metadataUrl(request)
+                    + "\"");
+            HttpErrors.send(response, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized", "this server requires"
+                    + " authentication: send 'Authorization: Bearer <JWT or API key>' with the upgrade, or a ticket"
+                    + " from POST /ws/ticket");
+            return null;
+        }
+        Principal p = tickets.redeem(ticket);
+        if (p == null) {
+            return refuse(request, response, "the WebSocket ticket is unknown, already used or expired (valid "
+                    + Tickets.VALID_SECONDS + " s, once): get a new one with POST /ws/ticket");
+        }
+        return p;
     }
 
     private Principal refuse(HttpServletRequest request, HttpServletResponse response, String why) throws IOException {

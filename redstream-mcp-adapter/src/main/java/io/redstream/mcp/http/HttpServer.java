@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import org.eclipse.jetty.ee11.servlet.FilterHolder;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
+import org.eclipse.jetty.ee11.websocket.server.config.JettyWebSocketServletContainerInitializer;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
@@ -41,7 +42,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * A running MCP server over HTTP on Jetty: Streamable HTTP on {@value #MCP_PATH} (the SDK's servlet transport, or
- * its stateless one with {@code --stateless}), {@code /health}, {@code /metrics} and the RFC 9728 metadata. Every
+ * its stateless one with {@code --stateless}), WebSocket on {@value #WS_PATH} ({@link WebSocketTransport}, with
+ * tickets from {@code POST /ws/ticket}), {@code /health}, {@code /metrics} and the RFC 9728 metadata. Every
  * request passes, in this order: the shutdown gate ({@link InFlight}), Host and Origin checks
  * ({@link OriginGuard}), then — except health and metadata — bearer authentication ({@link BearerAuth}), the
  * per-principal rate ({@link PrincipalRateLimit}) and, for sessions, the session's owner ({@link SessionOwners}).
@@ -50,6 +52,7 @@ import reactor.core.publisher.Mono;
 public final class HttpServer implements AutoCloseable {
 
     public static final String MCP_PATH = "/mcp";
+    public static final String WS_PATH = "/ws";
 
     private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
 
@@ -60,6 +63,7 @@ public final class HttpServer implements AutoCloseable {
     private final InFlight inFlight = new InFlight();
     private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
     private final Mono<Void> closeMcp;
+    private final WebSocketTransport webSockets;
     private volatile boolean closed;
 
     private HttpServer(ServerConfig config, HttpConfig http, Consumer<String> warn) {
@@ -80,19 +84,22 @@ public final class HttpServer implements AutoCloseable {
         ToolInvoker invoker = core.invoker(HttpCallers.resolver());
         ToolMetrics observer = new ToolMetrics(metrics);
         jakarta.servlet.http.HttpServlet transport;
+        Mono<Void> closeHttp;
         if (http.stateless()) {
             HttpServletStatelessServerTransport t = HttpServletStatelessServerTransport.builder().jsonMapper(json)
                     .messageEndpoint(MCP_PATH).contextExtractor(HttpCallers.extractor())
                     .maxRequestSize(core.maxRequestBytes()).build();
-            this.closeMcp = McpServers.build(t, invoker, json, observer).closeGracefully();
+            closeHttp = McpServers.build(t, invoker, json, observer).closeGracefully();
             transport = t;
         } else {
             HttpServletStreamableServerTransportProvider t = HttpServletStreamableServerTransportProvider.builder()
                     .jsonMapper(json).mcpEndpoint(MCP_PATH).contextExtractor(HttpCallers.extractor())
                     .maxRequestSize(core.maxRequestBytes()).sessionSweepInterval(http.sessionIdleTimeout()).build();
-            this.closeMcp = McpServers.build(t, invoker, json, observer).closeGracefully();
+            closeHttp = McpServers.build(t, invoker, json, observer).closeGracefully();
             transport = t;
         }
+        this.webSockets = new WebSocketTransport(json);
+        this.closeMcp = Mono.when(closeHttp, McpServers.build(webSockets, invoker, json, observer).closeGracefully());
 
         QueuedThreadPool threads = new QueuedThreadPool(256, 8);
         threads.setName("redstream-http");
@@ -115,9 +122,10 @@ public final class HttpServer implements AutoCloseable {
         context.setErrorHandler(new ShortErrors.Servlet());
         filter(context, inFlight, "/*");
         filter(context, new OriginGuard(http), "/*");
-        BearerAuth auth = new BearerAuth(identity.authenticator(), identity.policy().roleNames(), resource);
-        filter(context, auth, MCP_PATH + "/*", "/metrics");
-        filter(context, new PrincipalRateLimit(http.ratePerSecond()), MCP_PATH + "/*");
+        Tickets tickets = new Tickets();
+        BearerAuth auth = new BearerAuth(identity.authenticator(), identity.policy().roleNames(), resource, tickets);
+        filter(context, auth, MCP_PATH + "/*", WS_PATH + "/*", "/metrics");
+        filter(context, new PrincipalRateLimit(http.ratePerSecond()), MCP_PATH + "/*", WS_PATH + "/*");
         if (!http.stateless()) {
             filter(context, new SessionOwners(http.maxSessions(), http.sessionIdleTimeout()), MCP_PATH + "/*");
         }
@@ -125,6 +133,10 @@ public final class HttpServer implements AutoCloseable {
         ServletHolder mcp = new ServletHolder("mcp", transport);
         mcp.setAsyncSupported(true);
         context.addServlet(mcp, MCP_PATH);
+        JettyWebSocketServletContainerInitializer.configure(context, null);
+        context.addServlet(new ServletHolder("ws", new WebSocketServlet(webSockets, core.maxRequestBytes(),
+                http.sessionIdleTimeout().toMillis())), WS_PATH);
+        context.addServlet(new ServletHolder("ws-ticket", new TicketServlet(tickets)), WS_PATH + "/ticket");
         context.addServlet(new ServletHolder("health", new HealthServlet(core.redis())), "/health/*");
         context.addServlet(new ServletHolder("metrics", new MetricsServlet(metrics)), "/metrics");
         ServletHolder metadata = new ServletHolder("resource-metadata", resource);
@@ -203,6 +215,7 @@ public final class HttpServer implements AutoCloseable {
             log.warn("{} request(s) still running after {} ms; stopping without their replies", left,
                     core.drainTimeout().toMillis());
         }
+        webSockets.drain(core.drainTimeout());
         try {
             closeMcp.block(Duration.ofSeconds(5));
         } catch (RuntimeException e) {

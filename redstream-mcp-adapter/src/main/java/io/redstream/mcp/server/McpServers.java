@@ -22,7 +22,7 @@ import io.redstream.mcp.tool.RegisteredTool;
 import io.redstream.mcp.tool.ToolCatalog;
 import io.redstream.mcp.tool.ToolInvoker;
 import io.redstream.mcp.transport.JsonRpc;
-import io.redstream.mcp.transport.StdioTransport;
+import io.redstream.mcp.transport.SessionChannel;
 import reactor.core.publisher.Mono;
 
 /**
@@ -121,7 +121,7 @@ public final class McpServers {
 
     private static Mono<McpSchema.CallToolResult> call(ToolInvoker invoker, CallObserver observer,
             RegisteredTool<?, ?> tool, McpTransportContext context, McpSchema.CallToolRequest request) {
-        Object control = context.get(StdioTransport.CONTROL);
+        Object control = context.get(SessionChannel.CONTROL);
         Object parsed = JsonRpc.parsedArguments(request.arguments());
         return observer.observe(tool.definition().name(), invoker.call(tool, parsed != null ? parsed
                 : request.arguments(), context, control instanceof CallControl c ? c : new CallControl()));
