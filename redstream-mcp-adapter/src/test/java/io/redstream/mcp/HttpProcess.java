@@ -13,11 +13,9 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
-import io.modelcontextprotocol.json.schema.jackson2.DefaultJsonSchemaValidator;
 
 /** The shaded jar serving {@code --http 0}: the port it got, read from its start line, and MCP clients of it. */
 final class HttpProcess implements AutoCloseable {
@@ -50,6 +48,18 @@ final class HttpProcess implements AutoCloseable {
         throw new AssertionError("the HTTP server did not start; stderr:\n" + err);
     }
 
+    /** {@link #start}, for a suite's connect method, which may not throw checked exceptions. */
+    static HttpProcess startUnchecked(String redisUri, List<String> flags) {
+        try {
+            return start(redisUri, flags);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     URI uri(String path) {
         return URI.create(base + path);
     }
@@ -63,14 +73,7 @@ final class HttpProcess implements AutoCloseable {
         HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(base)
                 .endpoint("/mcp").requestBuilder(request).jsonMapper(new JacksonMcpJsonMapper(new ObjectMapper()))
                 .build();
-        McpSyncClient client = McpClient.sync(transport)
-                .requestTimeout(McpProcesses.TIMEOUT)
-                .initializationTimeout(McpProcesses.TIMEOUT)
-                .jsonSchemaValidator(new DefaultJsonSchemaValidator())
-                .enableCallToolSchemaCaching(true)
-                .build();
-        client.initialize();
-        return client;
+        return McpProcesses.initialized(transport);
     }
 
     static HttpClient http() {

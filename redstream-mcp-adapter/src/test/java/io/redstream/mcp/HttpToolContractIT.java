@@ -3,7 +3,6 @@ package io.redstream.mcp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,14 +20,7 @@ class HttpToolContractIT extends ToolContract {
     protected McpSyncClient connect(String redisUri, List<String> flags, List<String> stderr) {
         List<String> all = new ArrayList<>(flags);
         all.add("--insecure-no-auth");
-        try {
-            server = HttpProcess.start(redisUri, all);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        server = HttpProcess.startUnchecked(redisUri, all);
         return server.client(null);
     }
 

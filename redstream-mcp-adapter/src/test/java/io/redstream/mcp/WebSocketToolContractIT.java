@@ -3,7 +3,6 @@ package io.redstream.mcp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,9 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.json.schema.jackson2.DefaultJsonSchemaValidator;
 
 /** The tool contract over WebSocket ({@code /ws}, subprotocol {@code mcp}), driven by the SDK's client. */
 class WebSocketToolContractIT extends ToolContract {
@@ -22,28 +19,14 @@ class WebSocketToolContractIT extends ToolContract {
 
     static McpSyncClient client(HttpProcess server, String token) {
         URI ws = URI.create(server.base.replace("http://", "ws://") + "/ws");
-        McpSyncClient client = McpClient.sync(new WebSocketClientTransport(ws, token))
-                .requestTimeout(McpProcesses.TIMEOUT)
-                .initializationTimeout(McpProcesses.TIMEOUT)
-                .jsonSchemaValidator(new DefaultJsonSchemaValidator())
-                .enableCallToolSchemaCaching(true)
-                .build();
-        client.initialize();
-        return client;
+        return McpProcesses.initialized(new WebSocketClientTransport(ws, token));
     }
 
     @Override
     protected McpSyncClient connect(String redisUri, List<String> flags, List<String> stderr) {
         List<String> all = new ArrayList<>(flags);
         all.add("--insecure-no-auth");
-        try {
-            server = HttpProcess.start(redisUri, all);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        server = HttpProcess.startUnchecked(redisUri, all);
         return client(server, null);
     }
 
