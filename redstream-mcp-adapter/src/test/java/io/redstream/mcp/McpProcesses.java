@@ -47,6 +47,11 @@ final class McpProcesses {
                 .build();
         StdioClientTransport transport = new StdioClientTransport(params, new JacksonMcpJsonMapper(new ObjectMapper()));
         transport.setStdErrorHandler(stderr::add);
+        return initialized(transport);
+    }
+
+    /** A connected, initialized client on {@code transport}, checking results against output schemas. */
+    static McpSyncClient initialized(io.modelcontextprotocol.spec.McpClientTransport transport) {
         McpSyncClient client = McpClient.sync(transport)
                 .requestTimeout(TIMEOUT)
                 .initializationTimeout(TIMEOUT)

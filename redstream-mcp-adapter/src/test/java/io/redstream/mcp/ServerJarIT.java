@@ -40,8 +40,7 @@ class ServerJarIT {
                     .contains("--toolsets").contains("--max-result-bytes").contains("--max-waiting-calls")
                     .contains("REDSTREAM_TOKEN").contains("keygen").contains("token").contains("embedded-redis")
                     .contains("embedded Redis").contains("--version")
-                    // only what this build serves
-                    .doesNotContain("--http").doesNotContain("--stateless").doesNotContain("--bind");
+                    .contains("--http=PORT").contains("REDSTREAM_HTTP_PORT").contains("--stateless").contains("--bind");
         }
         try (RawProcess p = new RawProcess(McpProcesses.jarCommand("--version"), Map.of())) {
             assertThat(p.awaitExit()).isZero();

@@ -12,6 +12,8 @@ import org.slf4j.LoggerFactory;
 
 import io.redstream.core.Redaction;
 import io.redstream.mcp.ServerConfig;
+import io.redstream.mcp.http.HttpConfig;
+import io.redstream.mcp.http.HttpServer;
 import io.redstream.mcp.server.StartupException;
 import io.redstream.mcp.server.StdioServer;
 import io.redstream.mcp.server.Version;
@@ -33,7 +35,8 @@ import picocli.CommandLine.Option;
             "RedStream's MCP server: Redis Streams, agent state with TTL, pub/sub and atomic updates as MCP tools,"
                     + " every call authenticated and authorized by role.",
             "Serves MCP (JSON-RPC, one message per line) on stdin/stdout and logs to stderr; an MCP client normally"
-                    + " starts it. Closing stdin stops it. Without --redis or --cluster it starts an embedded Redis"
+                    + " starts it. Closing stdin stops it. With --http it serves many clients over Streamable HTTP"
+                    + " instead, each authenticated by a bearer token. Without --redis or --cluster it starts an embedded Redis"
                     + " (temporary data, a random password only the server knows)."},
         footer = {"", "Environment: REDSTREAM_TOKEN is the caller's JWT or API key when authentication is configured.",
             "Docs: docs/mcp.md and docs/mcp-tools.md"})
@@ -145,6 +148,73 @@ public final class ServeCommand implements Callable<Integer> {
                     + " (default " + WaitingCapacity.DEFAULT_MAX + "). Env REDSTREAM_MAX_WAITING_CALLS.")
     int maxWaitingCalls;
 
+    @Env("REDSTREAM_HTTP_PORT")
+    @Option(names = "--http", paramLabel = "PORT",
+            description = "Serve MCP over HTTP on this port instead of stdio (0: a free port, printed at start):"
+                    + " Streamable HTTP on /mcp, /health, /metrics. Env REDSTREAM_HTTP_PORT.")
+    Integer httpPort;
+
+    @Env("REDSTREAM_BIND")
+    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = HttpConfig.DEFAULT_BIND,
+            description = "Address --http listens on (default " + HttpConfig.DEFAULT_BIND + ")."
+                    + " Env REDSTREAM_BIND.")
+    String bind;
+
+    @Env("REDSTREAM_INSECURE_NO_AUTH")
+    @Option(names = "--insecure-no-auth", defaultValue = "false", fallbackValue = "true", arity = "0..1",
+            description = "Serve --http without authentication (every caller is local admin); only with a loopback"
+                    + " --bind. Env REDSTREAM_INSECURE_NO_AUTH.")
+    boolean insecureNoAuth;
+
+    @Env("REDSTREAM_ALLOWED_ORIGINS")
+    @Option(names = "--allowed-origins", paramLabel = "ORIGIN[,...]", split = ",",
+            description = "Browser origins (scheme://host[:port]) accepted besides loopback ones."
+                    + " Env REDSTREAM_ALLOWED_ORIGINS.")
+    List<String> allowedOrigins;
+
+    @Env("REDSTREAM_ALLOWED_HOSTS")
+    @Option(names = "--allowed-hosts", paramLabel = "HOST[,...]", split = ",",
+            description = "Host header names accepted besides loopback names (DNS-rebinding protection)."
+                    + " Env REDSTREAM_ALLOWED_HOSTS.")
+    List<String> allowedHosts;
+
+    @Env("REDSTREAM_PUBLIC_URL")
+    @Option(names = "--public-url", paramLabel = "URL",
+            description = "URL of /mcp as clients reach it through a proxy (the OAuth protected resource); its host"
+                    + " is allowed. Env REDSTREAM_PUBLIC_URL.")
+    String publicUrl;
+
+    @Env("REDSTREAM_MAX_SESSIONS")
+    @Option(names = "--max-sessions", paramLabel = "N", defaultValue = "" + HttpConfig.DEFAULT_MAX_SESSIONS,
+            description = "Most MCP sessions open at once over HTTP (default " + HttpConfig.DEFAULT_MAX_SESSIONS
+                    + "). Env REDSTREAM_MAX_SESSIONS.")
+    int maxSessions;
+
+    @Env("REDSTREAM_SESSION_IDLE_TIMEOUT")
+    @Option(names = "--session-idle-timeout", paramLabel = "SECONDS",
+            defaultValue = "" + HttpConfig.DEFAULT_SESSION_IDLE_SECONDS,
+            description = "An HTTP session unused this long is closed (default "
+                    + HttpConfig.DEFAULT_SESSION_IDLE_SECONDS + "). Env REDSTREAM_SESSION_IDLE_TIMEOUT.")
+    long sessionIdleSeconds;
+
+    @Env("REDSTREAM_RATE_LIMIT")
+    @Option(names = "--rate-limit", paramLabel = "N", defaultValue = "" + HttpConfig.DEFAULT_RATE_PER_SECOND,
+            description = "HTTP requests per second per principal, in bursts of as many; more get 429 (default "
+                    + HttpConfig.DEFAULT_RATE_PER_SECOND + "). Env REDSTREAM_RATE_LIMIT.")
+    int rateLimit;
+
+    @Env("REDSTREAM_STATELESS")
+    @Option(names = "--stateless", defaultValue = "false", fallbackValue = "true", arity = "0..1",
+            description = "Serve --http without sessions, so several instances behind a load balancer share one"
+                    + " Redis. Env REDSTREAM_STATELESS.")
+    boolean stateless;
+
+    @Env("REDSTREAM_MAX_CONNECTIONS")
+    @Option(names = "--max-connections", paramLabel = "N", defaultValue = "" + HttpConfig.DEFAULT_MAX_CONNECTIONS,
+            description = "Most HTTP connections open at once; more wait to be accepted (default "
+                    + HttpConfig.DEFAULT_MAX_CONNECTIONS + "). Env REDSTREAM_MAX_CONNECTIONS.")
+    int maxConnections;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -201,6 +271,34 @@ public final class ServeCommand implements Callable<Integer> {
         }
     }
 
+    /** The HTTP settings these options describe; null without {@code --http}. */
+    HttpConfig httpConfig(ServerConfig config) {
+        if (httpPort == null) {
+            for (String flag : new String[] {"--bind", "--insecure-no-auth", "--allowed-origins", "--allowed-hosts",
+                "--public-url", "--max-sessions", "--session-idle-timeout", "--rate-limit", "--stateless",
+                "--max-connections"}) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(flag)) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), flag + " needs --http PORT");
+                }
+            }
+            return null;
+        }
+        try {
+            HttpConfig http = new HttpConfig(httpPort, bind.strip(), insecureNoAuth, list(allowedOrigins),
+                    list(allowedHosts), publicUrl == null || publicUrl.isBlank() ? null : publicUrl.strip(),
+                    maxSessions, java.time.Duration.ofSeconds(sessionIdleSeconds), rateLimit, stateless,
+                    maxConnections);
+            http.check(config);
+            return http;
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), Redaction.redact(e.getMessage()));
+        }
+    }
+
+    private static List<String> list(List<String> values) {
+        return values == null ? List.of() : values.stream().map(String::strip).filter(v -> !v.isEmpty()).toList();
+    }
+
     private static java.util.Set<Toolset> parseToolsets(String list) {
         try {
             return Toolset.parse(list);
@@ -220,6 +318,10 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         ServerConfig config = config();
+        HttpConfig http = httpConfig(config);
+        if (http != null) {
+            return serveHttp(config, http);
+        }
         StdioServer server;
         try {
             server = StdioServer.start(config, io.in(), io.protocolOut(), message -> io.err().println(
@@ -240,6 +342,26 @@ public final class ServeCommand implements Callable<Integer> {
             log.info("stdin closed; stopping");
         }
         server.close();
+        return CommandLine.ExitCode.OK;
+    }
+
+    private int serveHttp(ServerConfig config, HttpConfig http) throws InterruptedException {
+        HttpServer server;
+        try {
+            server = HttpServer.start(config, http, message -> io.err().println("redstream-mcp: warning: " + message));
+        } catch (StartupException e) {
+            io.err().println("redstream-mcp: " + e.getMessage());
+            return CommandLine.ExitCode.USAGE;
+        }
+        Signals.onStop(signal -> {
+            log.info("received {}; finishing calls in flight, then stopping", signal);
+            server.close();
+        });
+        io.err().println("redstream-mcp " + Version.current() + ": serving " + server.catalog().enabledNames().size()
+                + " MCP tools over " + (http.stateless() ? "stateless " : "") + "Streamable HTTP at " + server.url()
+                + " over " + describe(config) + " (health: /health, metrics: /metrics). SIGTERM or Ctrl-C stops"
+                + " the server.");
+        server.join();
         return CommandLine.ExitCode.OK;
     }
 

@@ -66,7 +66,7 @@ class CliTest {
             assertThat(help).contains(option.names()[0]).contains(env.value());
         }
         assertThat(help).contains("keygen").contains("token").contains("embedded-redis").contains("REDSTREAM_TOKEN")
-                .doesNotContain("--http");
+                .contains("--http").contains("--stateless");
         assertThat(err()).isEmpty();
     }
 
