@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Interop checks: official MCP clients against the BUILT server jar over stdio (DESIGN §5).
+# Interop checks: official MCP clients against the BUILT server jar over stdio.
 #   1. MCP Inspector CLI (@modelcontextprotocol/inspector, pinned in package.json): tools/list and
 #      tools/call of several tools, an error case, --read-only and API-key identity;
 #   2. the official TypeScript SDK client (@modelcontextprotocol/sdk): sdk-client.mjs, which also

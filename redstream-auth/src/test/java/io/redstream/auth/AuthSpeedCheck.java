@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 /**
- * A rough, JMH-free sanity check of the hot path (DESIGN §6: authorization check plus cached-principal lookup
+ * A rough, JMH-free sanity check of the hot path (target: authorization check plus cached-principal lookup
  * at most 2 µs). Not a test, because a timing target belongs in a benchmark, not in a test that can flake; run it
  * by hand (see docs/security.md) and compare with the note there.
  */

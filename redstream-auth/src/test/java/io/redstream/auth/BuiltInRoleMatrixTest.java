@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every Action against every built-in role kind, in the role's own domain and in another domain. The expected
- * sets are written out from DESIGN §3 rather than derived from {@code Action.level()}, so a change to either
+ * sets are written out from the built-in role definitions (docs/security.md) rather than derived from {@code Action.level()}, so a change to either
  * side shows up here.
  */
 class BuiltInRoleMatrixTest {

@@ -14,7 +14,7 @@ import java.util.Set;
  * from a real credential (a JWT minted by {@link TokenIssuer} or a key from {@link ApiKeyGenerator}), so messages
  * and audit events can be checked for leaks of that very credential.
  *
- * <p>{@link Role} also holds the test's own reading of DESIGN §3 — which action ids each built-in role grants on
+ * <p>{@link Role} also holds the test's own reading of the built-in roles (docs/security.md) — which action ids each built-in role grants on
  * which domain — written out by hand rather than derived from {@code Action.level()}, so the tests compare the
  * implementation against the contract, not against itself.
  */
@@ -24,12 +24,12 @@ final class Callers {
     static final String AUDIENCE = "redstream";
 
     /**
-     * DESIGN §3: {@code {domain}_read} — read streams, consume in groups (read, ack, claim, pending), get/scan keys,
+     * {@code {domain}_read} — read streams, consume in groups (read, ack, claim, pending), get/scan keys,
      * subscribe.
      */
     static final Set<String> READ_ACTIONS = Set.of("stream.read", "stream.info", "stream.list", "group.read",
             "group.ack", "group.claim", "group.pending", "key.get", "key.scan", "channel.subscribe");
-    /** DESIGN §3: {@code {domain}_write} — publish, create groups, set/delete/expire keys, publish on channels. */
+    /** {@code {domain}_write} — publish, create groups, set/delete/expire keys, publish on channels. */
     static final Set<String> WRITE_ACTIONS = Set.of("stream.publish", "group.create", "key.set", "key.delete",
             "key.expire", "channel.publish");
 

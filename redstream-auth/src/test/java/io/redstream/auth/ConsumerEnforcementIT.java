@@ -139,7 +139,7 @@ class ConsumerEnforcementIT {
 
     @Test
     void consumer_readRoleOnly_consumesFromAnExistingGroupWithoutCreatingIt() {
-        // DESIGN §3 lets {domain}_read consume in groups (read, ack, claim, pending): the worker only creates its
+        // The built-in roles let {domain}_read consume in groups (read, ack, claim, pending): the worker only creates its
         // group when Redis says it is missing, so a read-only principal never needs group.create.
         client.groups().create(STREAM, GROUP, "0");
         List<String> ids = publish(2);

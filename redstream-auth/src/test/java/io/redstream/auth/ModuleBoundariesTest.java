@@ -7,7 +7,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** DESIGN §1 without module-info: auth depends on core's API only, and knows nothing of MCP. */
+/** The module boundaries, without module-info: auth depends on core's API only, and knows nothing of MCP. */
 class ModuleBoundariesTest {
     private static final JavaClasses AUTH = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** DESIGN §1: no JJWT (or Jackson) type in a public signature of auth; implementation stays in internal. */
+/** The module boundary: no JJWT (or Jackson) type in a public signature of auth; implementation stays in internal. */
 class PublicApiTest {
     private static final List<Class<?>> API = List.of(Authenticator.class, Authenticator.Builder.class,
             TokenIssuer.class, TokenIssuer.Builder.class, Principal.class, AuthMethod.class, AuthMethod.Jwt.class,

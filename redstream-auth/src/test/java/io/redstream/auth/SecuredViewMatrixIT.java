@@ -77,7 +77,7 @@ import redis.clients.jedis.StreamEntryID;
  * admin, and agent_write / agent_read as roles of another domain), on a real Redis. Coordination operations act as
  * the caller's own subject here; acting as another agent is {@link CoordinationEnforcementIT}'s subject.
  *
- * <p>For each (role, operation) the expected outcome comes from the contract (DESIGN §3, written out in
+ * <p>For each (role, operation) the expected outcome comes from the built-in role definitions (docs/security.md, "Roles and policy", written out in
  * {@link Callers.Role}) and the checks the operation makes ({@link Check}, in the order core makes them). A
  * denied call must throw {@link AccessDeniedException} naming the principal, the action and the resource, without
  * the credential; Redis must execute nothing while it runs (MONITOR and the server's command counter, see

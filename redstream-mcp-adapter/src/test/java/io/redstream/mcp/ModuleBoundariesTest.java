@@ -7,7 +7,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** DESIGN §1 without module-info: the adapter uses the public APIs of core and auth, never their internals. */
+/** The module boundaries, without module-info: the adapter uses the public APIs of core and auth, never their internals. */
 class ModuleBoundariesTest {
     private static final JavaClasses MCP = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -15,7 +15,7 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.junit.jupiter.api.Test;
 
 /**
- * The module boundaries of DESIGN §1, enforced here because the module path is not used: core's public API shows
+ * The module boundaries (docs/architecture.md), enforced here because the module path is not used: core's public API shows
  * no Jedis type, and API packages do not reach into one another's internals except through {@code internal}.
  */
 class ArchitectureTest {
