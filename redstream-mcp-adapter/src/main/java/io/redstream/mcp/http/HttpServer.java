@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.modelcontextprotocol.json.McpJsonMapper;
@@ -30,10 +32,12 @@ import io.modelcontextprotocol.server.transport.HttpServletStatelessServerTransp
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import io.redstream.core.Redaction;
 import io.redstream.mcp.ServerConfig;
+import io.redstream.mcp.server.CallObserver;
 import io.redstream.mcp.server.Identity;
 import io.redstream.mcp.server.McpServers;
 import io.redstream.mcp.server.ServerCore;
 import io.redstream.mcp.server.StartupException;
+import io.redstream.mcp.server.ToolCallObservations;
 import io.redstream.mcp.tool.ToolCatalog;
 import io.redstream.mcp.tool.ToolInvoker;
 import jakarta.servlet.DispatcherType;
@@ -82,7 +86,9 @@ public final class HttpServer implements AutoCloseable {
 
         McpJsonMapper json = McpServers.jsonMapper();
         ToolInvoker invoker = core.invoker(HttpCallers.resolver());
-        ToolMetrics observer = new ToolMetrics(metrics);
+        ObservationRegistry observations = ObservationRegistry.create();
+        observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(metrics));
+        CallObserver observer = new ToolCallObservations(observations);
         jakarta.servlet.http.HttpServlet transport;
         Mono<Void> closeHttp;
         if (http.stateless()) {
