@@ -6,6 +6,8 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -322,6 +324,8 @@ public final class ServeCommand implements Callable<Integer> {
         if (http != null) {
             return serveHttp(config, http);
         }
+        AtomicReference<StdioServer> started = new AtomicReference<>();
+        stopOnSignal(() -> started.get());
         StdioServer server;
         try {
             server = StdioServer.start(config, io.in(), io.protocolOut(), message -> io.err().println(
@@ -330,10 +334,10 @@ public final class ServeCommand implements Callable<Integer> {
             io.err().println("redstream-mcp: " + e.getMessage());
             return CommandLine.ExitCode.USAGE;
         }
-        Signals.onStop(signal -> {
-            log.info("received {}; finishing calls in flight, then stopping", signal);
-            server.close();
-        });
+        started.set(server);
+        if (Signals.received()) {
+            server.close(); // the signal came while the server was starting
+        }
         io.err().println("redstream-mcp " + Version.current() + ": serving " + server.catalog().enabledNames().size()
                 + " MCP tools on stdio over " + describe(config) + ". Waiting for an MCP client on stdin; closing"
                 + " stdin (Ctrl-D) stops the server.");
@@ -346,6 +350,8 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     private int serveHttp(ServerConfig config, HttpConfig http) throws InterruptedException {
+        AtomicReference<HttpServer> started = new AtomicReference<>();
+        stopOnSignal(() -> started.get());
         HttpServer server;
         try {
             server = HttpServer.start(config, http, message -> io.err().println("redstream-mcp: warning: " + message));
@@ -353,16 +359,34 @@ public final class ServeCommand implements Callable<Integer> {
             io.err().println("redstream-mcp: " + e.getMessage());
             return CommandLine.ExitCode.USAGE;
         }
-        Signals.onStop(signal -> {
-            log.info("received {}; finishing calls in flight, then stopping", signal);
-            server.close();
-        });
+        started.set(server);
+        if (Signals.received()) {
+            server.close(); // the signal came while the server was starting
+        }
         io.err().println("redstream-mcp " + Version.current() + ": serving " + server.catalog().enabledNames().size()
                 + " MCP tools over " + (http.stateless() ? "stateless " : "") + "Streamable HTTP at " + server.url()
                 + " over " + describe(config) + " (health: /health, metrics: /metrics). SIGTERM or Ctrl-C stops"
                 + " the server.");
         server.join();
         return CommandLine.ExitCode.OK;
+    }
+
+    /**
+     * Installed before the server starts, so a signal during start-up is not lost (the JVM would otherwise exit
+     * without draining); {@code server} is null until the server runs, and it is then closed right after start.
+     */
+    private void stopOnSignal(Supplier<? extends AutoCloseable> server) {
+        Signals.onStop(signal -> {
+            log.info("received {}; finishing calls in flight, then stopping", signal);
+            AutoCloseable running = server.get();
+            if (running != null) {
+                try {
+                    running.close();
+                } catch (Exception e) {
+                    log.warn("stopping failed: {}", Redaction.describe(e));
+                }
+            }
+        });
     }
 
     private static String describe(ServerConfig config) {

@@ -210,7 +210,7 @@ public final class HttpServer implements AutoCloseable {
      * Idempotent.
      */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (closed) {
             return;
         }

@@ -64,7 +64,7 @@ public final class StdioServer implements AutoCloseable {
      * margin), then closes the session and Redis. Idempotent.
      */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (closed) {
             return;
         }
