@@ -16,7 +16,8 @@ public final class Examples {
             "WorkerWithDeadLetters", WorkerWithDeadLetters.class,
             "AgentState", AgentState.class,
             "SecuredAccess", SecuredAccess.class,
-            "TaskBoard", TaskBoard.class));
+            "TaskBoard", TaskBoard.class,
+            "PubSub", PubSub.class));
 
     private Examples() {
     }
