@@ -325,7 +325,7 @@ public final class ServeCommand implements Callable<Integer> {
             return serveHttp(config, http);
         }
         AtomicReference<StdioServer> started = new AtomicReference<>();
-        stopOnSignal(() -> started.get());
+        stopOnSignal(started::get);
         StdioServer server;
         try {
             server = StdioServer.start(config, io.in(), io.protocolOut(), message -> io.err().println(
@@ -351,7 +351,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     private int serveHttp(ServerConfig config, HttpConfig http) throws InterruptedException {
         AtomicReference<HttpServer> started = new AtomicReference<>();
-        stopOnSignal(() -> started.get());
+        stopOnSignal(started::get);
         HttpServer server;
         try {
             server = HttpServer.start(config, http, message -> io.err().println("redstream-mcp: warning: " + message));
