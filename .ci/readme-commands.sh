@@ -29,7 +29,7 @@ ok "bin/redstream-mcp keygen prints an API key"
 cd "$root"
 
 # Every example by its simple name, as the README's example list runs them; an unknown name lists them.
-for example in QuickStart WorkerWithDeadLetters AgentState SecuredAccess TaskBoard PubSub; do
+for example in QuickStart WorkerWithDeadLetters AgentState SecuredAccess TaskBoard PubSub Cluster; do
   env -u REDIS_URL mvn -B -ntp -q -pl examples exec:java -Dexample=$example >"$scratch/$example.log" 2>&1 \
     || fail "example $example: $(tail -5 "$scratch/$example.log")"
   ok "mvn -pl examples exec:java -Dexample=$example"

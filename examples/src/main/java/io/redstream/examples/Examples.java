@@ -17,7 +17,8 @@ public final class Examples {
             "AgentState", AgentState.class,
             "SecuredAccess", SecuredAccess.class,
             "TaskBoard", TaskBoard.class,
-            "PubSub", PubSub.class));
+            "PubSub", PubSub.class,
+            "Cluster", Cluster.class));
 
     private Examples() {
     }

@@ -24,6 +24,6 @@ class ExamplesTest {
                     .filter(name -> !name.equals("Examples"))
                     .forEach(name -> assertThat(Examples.ALL).containsKey(name));
         }
-        assertThat(Examples.ALL).hasSize(6);
+        assertThat(Examples.ALL).hasSize(7);
     }
 }
