@@ -31,6 +31,12 @@ public final class ApiKeyCommand {
         System.exit(run(List.of(args), System.out, System.err));
     }
 
+    /** The jar's {@code Implementation-Version}, or {@code dev} when run from classes. */
+    static String version() {
+        String version = ApiKeyCommand.class.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
+    }
+
     /** Runs the command; returns the exit status. Separate from {@link #main} so it can be tested. */
     static int run(List<String> args, PrintStream out, PrintStream err) {
         Set<String> roles = null;
@@ -42,6 +48,10 @@ public final class ApiKeyCommand {
                 String arg = args.get(i);
                 if (arg.equals("--help") || arg.equals("-h")) {
                     err.println(usage());
+                    return 0;
+                }
+                if (arg.equals("--version") || arg.equals("-V")) {
+                    out.println("redstream-auth " + version());
                     return 0;
                 }
                 if (i + 1 >= args.size()) {
@@ -82,6 +92,6 @@ public final class ApiKeyCommand {
     }
 
     private static String usage() {
-        return "usage: ApiKeyCommand --roles r1[,r2...] [--subject NAME] [--expires ISO-8601] [--append FILE]";
+        return "usage: ApiKeyCommand --roles r1[,r2...] [--subject NAME] [--expires ISO-8601] [--append FILE] | --version";
     }
 }

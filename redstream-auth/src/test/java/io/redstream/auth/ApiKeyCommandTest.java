@@ -34,6 +34,13 @@ class ApiKeyCommandTest {
     }
 
     @Test
+    void run_version_printsNameAndVersion_andMintsNothing() {
+        assertThat(run("--version")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8).strip()).matches("redstream-auth \\S+");
+        assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("rsk_");
+    }
+
+    @Test
     void run_withoutFilePrintsStoreLineOnStderr() {
         assertThat(run("--roles", "admin")).isZero();
         String key = out.toString(StandardCharsets.UTF_8).strip();

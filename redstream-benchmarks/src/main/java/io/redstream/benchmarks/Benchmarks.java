@@ -27,7 +27,8 @@ public final class Benchmarks {
 
     /**
      * Arguments: {@code --quick} (fewer, shorter rounds), {@code --only <word>} (scenarios whose name contains it:
-     * batch, single, concurrent, consumer, costs, auth), {@code --no-cluster} (skip the cluster table).
+     * batch, single, concurrent, consumer, costs, auth), {@code --no-cluster} (skip the cluster table),
+     * {@code --version}.
      */
     public static void main(String[] args) throws Exception {
         boolean quick = false;
@@ -37,6 +38,11 @@ public final class Benchmarks {
             switch (args[i]) {
                 case "--quick" -> quick = true;
                 case "--no-cluster" -> cluster = false;
+                case "--version", "-V" -> {
+                    String version = Benchmarks.class.getPackage().getImplementationVersion();
+                    System.out.println("redstream-benchmarks " + (version == null ? "dev" : version));
+                    return;
+                }
                 case "--only" -> {
                     if (i + 1 >= args.length) {
                         usage();
@@ -50,7 +56,7 @@ public final class Benchmarks {
     }
 
     private static void usage() {
-        System.err.println("usage: redstream-benchmarks [--quick] [--only <word>] [--no-cluster]");
+        System.err.println("usage: redstream-benchmarks [--quick] [--only <word>] [--no-cluster] | --version");
         System.exit(2);
     }
 

@@ -1,5 +1,6 @@
 package io.redstream.examples.boot;
 
+import java.util.Arrays;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -12,12 +13,17 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@code /actuator/metrics/redstream.process} show the rest.
  *
  * <p>Run: {@code mvn -q -pl examples/spring-boot-app spring-boot:run} (after {@code mvn -q install -DskipTests}).
- * Uses {@code REDIS_URL} when set, else starts an embedded Redis.
+ * Uses {@code REDIS_URL} when set, else starts an embedded Redis. {@code --version} prints the version.
  */
 @SpringBootApplication
 public class InvoiceApplication {
 
     public static void main(String[] args) {
+        if (Arrays.asList(args).contains("--version")) {
+            String version = InvoiceApplication.class.getPackage().getImplementationVersion();
+            System.out.println("redstream-example-spring-boot " + (version == null ? "dev" : version));
+            return;
+        }
         run(args);
     }
 
