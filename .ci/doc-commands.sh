@@ -7,18 +7,20 @@
 # writes (an API-keys file, a secret) is there for the next; files the blocks create are deleted at the end.
 # Two things are changed, because a machine running this cannot be assumed to have them free:
 #   redis://127.0.0.1:6379  becomes an embedded Redis this script starts on a free port;
-#   --http <port>           becomes --http 0 (a free port).
+#   --http <port>           becomes --http 0 (a free port), and SERVER_PORT=0 gives a Spring Boot application one.
 # A comment on the line just before a block's fence says how to run it:
 #   <!-- ci: skip REASON -->        not run; the reason is printed (kept for what cannot run here, or runs elsewhere)
 #   <!-- ci: server REGEX -->       a server that runs until stopped: it must print REGEX, then gets SIGTERM
 #   <!-- ci: expect REGEX -->       the block's output (stdout and stderr) must match REGEX
 # The npx commands run on Node 22 (the MCP Inspector needs Node >= 22.19), from the npm package the interop checks
 # install, and install what they name without asking, as a person answering y does. Then the README's tour is built
-# and run as a new Maven project. Exits non-zero at the first failure and prints its output.
+# and run as a new Maven project. Exits non-zero at the first failure and prints its output. DOC_COMMANDS_FILES limits
+# the pages (for trying one page; the README's first block builds what the others need).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 unset REDIS_URL REDSTREAM_TOKEN REDSTREAM_CLUSTER   # as on a fresh machine: the commands' defaults, not this shell's
+export SERVER_PORT=0                                # a Spring Boot application the docs start takes a free port
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/redstream-doc-commands.XXXXXX")
 block_timeout=${DOC_BLOCK_TIMEOUT:-900}
 exec_plugin=$(sed -n 's#.*<exec-plugin.version>\(.*\)</exec-plugin.version>.*#\1#p' pom.xml)
@@ -57,7 +59,7 @@ start_redis() {
 
 # Blocks as records: file, line, marker, then the block's text, NUL-terminated.
 extract() {
-  for file in README.md docs/*.md; do
+  for file in ${DOC_COMMANDS_FILES:-README.md docs/*.md}; do
     awk -v file="$file" '
       /^```(bash|sh)[[:space:]]*$/ && !inside { inside = 1; start = NR; text = ""; mark = prev; next }
       /^```/ && inside { inside = 0; printf "%s\t%d\t%s\n%s%c", file, start, mark, text, 0; next }
