@@ -57,6 +57,12 @@ start_redis() {
   [ -s "$scratch/redis.uri" ] || { cat "$scratch/redis.log" >&2; echo "FAIL embedded Redis did not start" >&2; exit 1; }
 }
 
+# What a block printed, for a failure report, with what would be a secret elsewhere masked: a Redis password in a
+# URI, an API key, a JWT.
+show() {
+  sed -E 's#redis://[^@ ]*@#redis://:***@#g; s/rsk_[A-Za-z0-9_]+/rsk_***/g; s/eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_.-]+/eyJ***/g' "$@"
+}
+
 # Blocks as records: file, line, marker, then the block's text, NUL-terminated.
 extract() {
   for file in ${DOC_COMMANDS_FILES:-README.md docs/*.md}; do
@@ -93,7 +99,7 @@ while IFS= read -r -d '' record; do
   log="$scratch/block-$count.log"
   began=$SECONDS
   echo "== $where"
-  sed 's/^/   $ /' <<<"$(sed -E 's#redis://[^@ ]*@#redis://:***@#g' <<<"$block")"
+  show <<<"$block" | sed 's/^/   $ /'
   if [ "$kind" = server ]; then
     setsid bash -euo pipefail -c "$block" </dev/null >"$log" 2>&1 &
     group=$!
@@ -104,21 +110,21 @@ while IFS= read -r -d '' record; do
     done
     if ! grep -Eq -- "$arg" "$log"; then
       kill -KILL -- "-$group" 2>/dev/null || true
-      cat "$log" >&2; echo "FAIL $where: the server did not print /$arg/" >&2; exit 1
+      show "$log" >&2; echo "FAIL $where: the server did not print /$arg/" >&2; exit 1
     fi
     kill -TERM -- "-$group" 2>/dev/null || true
     for _ in $(seq 1 100); do kill -0 "$group" 2>/dev/null || break; sleep 0.2; done
     if kill -0 "$group" 2>/dev/null; then
       kill -KILL -- "-$group" 2>/dev/null || true
-      cat "$log" >&2; echo "FAIL $where: the server did not stop within 20 s of SIGTERM" >&2; exit 1
+      show "$log" >&2; echo "FAIL $where: the server did not stop within 20 s of SIGTERM" >&2; exit 1
     fi
     wait "$group" 2>/dev/null || true
   else
     if ! timeout "$block_timeout" bash -euo pipefail -c "$block" </dev/null >"$log" 2>&1; then
-      tail -n 40 "$log" >&2; echo "FAIL $where exited non-zero" >&2; exit 1
+      tail -n 40 "$log" | show >&2; echo "FAIL $where exited non-zero" >&2; exit 1
     fi
     if [ "$kind" = expect ] && ! grep -Eq -- "$arg" "$log"; then
-      tail -n 40 "$log" >&2; echo "FAIL $where: the output does not match /$arg/" >&2; exit 1
+      tail -n 40 "$log" | show >&2; echo "FAIL $where: the output does not match /$arg/" >&2; exit 1
     fi
   fi
   echo "ok   $where ($((SECONDS - began)) s, $(wc -l <"$log") lines of output)"
@@ -140,7 +146,7 @@ start_redis
 echo "== README tour in a new Maven project (its snippet and its Java example)"
 if ! (cd "$project" && REDIS_URL=$(head -n 1 "$scratch/redis.uri") mvn -B -ntp -q compile \
     "org.codehaus.mojo:exec-maven-plugin:$exec_plugin:java" -Dexec.mainClass=Tour) >"$scratch/tour.log" 2>&1; then
-  tail -n 40 "$scratch/tour.log" >&2; echo "FAIL the README tour did not build or run in a new project" >&2; exit 1
+  tail -n 40 "$scratch/tour.log" | show >&2; echo "FAIL the README tour did not build or run in a new project" >&2; exit 1
 fi
 echo "ok   the README tour compiles and runs in a new project ($(wc -l <"$scratch/tour.log") lines of output)"
 
@@ -148,6 +154,6 @@ echo "ok   the README tour compiles and runs in a new project ($(wc -l <"$scratc
 if mvn -B -ntp -q -pl examples exec:java -Dexample=NoSuchExample >"$scratch/unknown.log" 2>&1; then
   echo "FAIL an unknown example name succeeded" >&2; exit 1
 fi
-grep -q "run one of: " "$scratch/unknown.log" || { cat "$scratch/unknown.log" >&2; echo "FAIL an unknown example name did not list the examples" >&2; exit 1; }
+grep -q "run one of: " "$scratch/unknown.log" || { show "$scratch/unknown.log" >&2; echo "FAIL an unknown example name did not list the examples" >&2; exit 1; }
 echo "ok   an unknown example name lists the examples"
 echo "== $count shell blocks of README.md and docs/ ran as written; $skipped skipped (reasons above)"
