@@ -28,7 +28,7 @@ async function session(label, transport, key) {
   await client.connect(transport);
   check(client.getServerVersion()?.name === "redstream", `${label}: initialize`, client.getServerVersion());
   const { tools } = await client.listTools();
-  check(tools.length === 18, `${label}: tools/list has 18 tools`, tools.map((t) => t.name));
+  check(tools.length === 27, `${label}: tools/list has 27 tools`, tools.map((t) => t.name));
   const set = await client.callTool({ name: "redis_set", arguments: { key, value: label } });
   check(set.isError === false && set.structuredContent.written === true, `${label}: redis_set`, set);
   const get = await client.callTool({ name: "redis_get", arguments: { key } });

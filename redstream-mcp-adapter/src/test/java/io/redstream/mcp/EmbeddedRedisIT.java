@@ -37,7 +37,7 @@ class EmbeddedRedisIT {
             assertThat(m.find()).as(server.stderr()).isTrue();
             long redisPid = Long.parseLong(m.group(2));
             assertThat(ProcessHandle.of(redisPid)).hasValueSatisfying(p -> assertThat(p.isAlive()).isTrue());
-            assertThat(server.stderr()).contains("serving 18 MCP tools on stdio over an embedded Redis")
+            assertThat(server.stderr()).contains("serving 27 MCP tools on stdio over an embedded Redis")
                     .contains("Waiting for an MCP client on stdin; closing stdin (Ctrl-D) stops the server.");
 
             server.closeStdin();

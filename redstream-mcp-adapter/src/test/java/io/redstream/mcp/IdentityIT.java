@@ -123,7 +123,7 @@ class IdentityIT {
         List<String> stderr = McpProcesses.newStderrSink();
         McpSyncClient c = server(jwt("reader", "task_read"), stderr);
         try {
-            assertThat(c.listTools().tools()).hasSize(18); // listing is not access control: calls are checked
+            assertThat(c.listTools().tools()).hasSize(ContractTools.ALL.size()); // listing is not access control: calls are checked
             assertThat(ok(c, "redis_get", args("key", "nova:task:a:k"))).containsEntry("value", "task value");
             assertThat(error(c, "redis_get", args("key", "nova:agent:a:k"), "ACCESS_DENIED"))
                     .contains("principal 'reader'").contains("key.get").contains("nova:agent:a:k");
@@ -165,6 +165,54 @@ class IdentityIT {
         }
         try (Jedis j = redis.connect()) {
             assertThat(j.exists("nova:task:a:first")).isFalse();
+        }
+    }
+
+    @Test
+    void coordination_actsOnlyAsTheCallersOwnSubject_unlessAdmin_andADenialSendsNothing() {
+        McpSyncClient writer = server(writerKey.key());
+        McpSyncClient beta = server(jwt("beta", "task_read", "task_write", "agent_write", "agent_read"));
+        McpSyncClient admin = server(jwt("ops", "admin"));
+        try {
+            String id = (String) ok(writer, "task_create", args("board", "two", "title", "t")).get("task_id");
+            assertThat(error(writer, "task_claim", args("board", "two", "agent", "beta"), "ACCESS_DENIED"))
+                    .contains("may act only as itself").contains("'beta'");
+            assertThat(ok(writer, "task_get", args("board", "two", "task_id", id))).containsEntry("status", "open")
+                    .containsEntry("attempt", 0);
+
+            assertThat(map(ok(writer, "task_claim", args("board", "two")).get("task"))).containsEntry("task_id", id);
+            assertThat(error(beta, "task_update", args("board", "two", "task_id", id, "status", "done"), "CONFLICT"))
+                    .contains("writer");
+            error(beta, "task_update", args("board", "two", "task_id", id, "agent", "writer", "status", "done"),
+                    "ACCESS_DENIED");
+            assertThat(ok(beta, "task_get", args("board", "two", "task_id", id))).containsEntry("status", "claimed")
+                    .containsEntry("owner", "writer");
+
+            // roles of the domain: the writer has none for agent keys or presence
+            error(writer, "lock_acquire", args("key", "nova:agent:two:lock", "ttl_seconds", 5), "ACCESS_DENIED");
+            error(writer, "agent_heartbeat", args(), "ACCESS_DENIED");
+            ok(beta, "agent_heartbeat", args("status", "idle"));
+            error(beta, "agent_heartbeat", args("agent", "writer"), "ACCESS_DENIED");
+            error(beta, "lock_acquire", args("key", "nova:agent:two:lock", "owner", "writer", "ttl_seconds", 5),
+                    "ACCESS_DENIED");
+            long token = ((Number) ok(beta, "lock_acquire", args("key", "nova:agent:two:lock", "ttl_seconds", 5))
+                    .get("token")).longValue();
+            error(writer, "lock_release", args("key", "nova:agent:two:lock", "token", token), "ACCESS_DENIED");
+
+            // an admin may act for another agent
+            ok(admin, "task_update", args("board", "two", "task_id", id, "agent", "writer", "status", "done"));
+            assertThat(ok(admin, "lock_release", args("key", "nova:agent:two:lock", "owner", "beta", "token", token)))
+                    .containsEntry("released", true);
+            assertThat(list(ok(beta, "agent_list", args("status", "idle")).get("agents")))
+                    .extracting(a -> a.get("agent")).containsExactly("beta");
+        } finally {
+            writer.closeGracefully();
+            beta.closeGracefully();
+            admin.closeGracefully();
+        }
+        try (Jedis j = redis.connect()) {
+            assertThat(j.exists("nova:agent:writer:presence")).isFalse();
+            assertThat(j.xlen("nova:task:two:events")).isEqualTo(3); // created, claimed, done: no denied step
         }
     }
 
@@ -243,7 +291,7 @@ class IdentityIT {
             List<String> stderr = McpProcesses.newStderrSink();
             McpSyncClient c = server(e.getKey(), stderr);
             try {
-                assertThat(c.listTools().tools()).hasSize(18);
+                assertThat(c.listTools().tools()).hasSize(ContractTools.ALL.size());
                 assertThat(error(c, "redis_health", Map.of(), "UNAUTHENTICATED")).contains(e.getValue());
                 error(c, "redis_get", args("key", "nova:task:a:k"), "UNAUTHENTICATED");
                 // authentication comes before argument validation: nothing else is revealed

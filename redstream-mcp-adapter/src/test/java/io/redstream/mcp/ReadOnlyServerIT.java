@@ -19,7 +19,9 @@ import io.redstream.testkit.RedisServerProcess;
 class ReadOnlyServerIT {
 
     @Test
-    void readOnly_realServer_keepsTheEightReadTools_andRefusesEveryOther(RedisServerProcess redis) {
+    void readOnly_realServer_keepsTheEightReadTools_refusesEveryOther_andWritesNothing(RedisServerProcess redis)
+            throws Exception {
+        redis.flushAll();
         McpSyncClient client = McpProcesses.client(McpProcesses.jarCommand("--redis", redis.uri(), "--read-only"),
                 Map.of("REDSTREAM_TOKEN", ""), McpProcesses.newStderrSink());
         try {
@@ -36,6 +38,18 @@ class ReadOnlyServerIT {
                     "stream_group_read", args("stream", "nova:task:a:b", "group", "g", "consumer", "c"),
                     "stream_ack", args("stream", "nova:task:a:b", "group", "g", "ids", List.of("1-0")),
                     "stream_claim", args("stream", "nova:task:a:b", "group", "g", "consumer", "c", "min_idle_ms", 0));
+            Map<String, Map<String, Object>> coordination = Map.of(
+                    "task_create", args("board", "b", "title", "t"),
+                    "task_claim", args("board", "b"),
+                    "task_update", args("board", "b", "task_id", "1-0", "status", "done"),
+                    "task_get", args("board", "b", "task_id", "1-0"),
+                    "task_list", args("board", "b"),
+                    "lock_acquire", args("key", "nova:agent:a:lock", "ttl_seconds", 5),
+                    "lock_release", args("key", "nova:agent:a:lock", "token", 1),
+                    "agent_heartbeat", args(),
+                    "agent_list", args());
+            writes = new java.util.HashMap<>(writes);
+            writes.putAll(coordination);
             for (Map.Entry<String, Map<String, Object>> w : writes.entrySet()) {
                 assertThat(Calls.error(client, w.getKey(), w.getValue(), "ACCESS_DENIED")).contains("--read-only");
             }
@@ -45,7 +59,25 @@ class ReadOnlyServerIT {
             client.closeGracefully();
         }
         try (var j = redis.connect()) {
-            assertThat(j.exists("nova:task:a:b")).isFalse();
+            // not even the server's own heartbeat: a read-only server takes no part
+            assertThat(j.dbSize()).isZero();
+        }
+    }
+
+    @Test
+    void toolsets_ofCoordination_listOnlyTheirTools(RedisServerProcess redis) {
+        McpSyncClient client = McpProcesses.client(McpProcesses.jarCommand("--redis", redis.uri(), "--toolsets",
+                "tasks,presence"), Map.of("REDSTREAM_TOKEN", ""), McpProcesses.newStderrSink());
+        try {
+            assertThat(client.listTools().tools()).extracting(Tool::name).containsExactly("task_create", "task_claim",
+                    "task_update", "task_get", "task_list", "agent_heartbeat", "agent_list");
+            assertThat(Calls.error(client, "lock_acquire", args("key", "nova:agent:a:lock", "ttl_seconds", 5),
+                    "ACCESS_DENIED")).contains("toolset 'locks' is not in --toolsets (presence,tasks)");
+        } finally {
+            client.closeGracefully();
+        }
+        try (var j = redis.connect()) {
+            assertThat(j.exists("nova:agent:a:lock")).isFalse();
         }
     }
 

@@ -77,7 +77,7 @@ class RedisOutageIT {
         McpSyncClient c = McpProcesses.client(McpProcesses.jarCommand("--redis", "redis://127.0.0.1:" + port),
                 Map.of("REDSTREAM_TOKEN", ""), McpProcesses.newStderrSink());
         try {
-            assertThat(c.listTools().tools()).hasSize(18);
+            assertThat(c.listTools().tools()).hasSize(ContractTools.ALL.size());
             error(c, "redis_get", args("key", "nova:agent:a:k"), "UNAVAILABLE");
             assertThat(ok(c, "redis_health", Map.of())).containsEntry("status", "DOWN");
             error(c, "redis_keys", args("count", 10), "UNAVAILABLE");

@@ -84,7 +84,7 @@ abstract class ToolContract {
     // ---------------------------------------------------------------- catalog
 
     @Test
-    void toolsList_showsTheEighteenTools_withDescriptionsSchemasAndAnnotations() {
+    void toolsList_showsEveryContractTool_withDescriptionsSchemasAndAnnotations() {
         List<Tool> tools = client.listTools().tools();
 
         assertThat(tools).extracting(Tool::name).containsExactlyInAnyOrderElementsOf(ContractTools.ALL);
@@ -92,7 +92,7 @@ abstract class ToolContract {
             assertThat(t.description()).as(t.name()).isNotBlank();
             assertThat(t.inputSchema()).as(t.name()).containsEntry("type", "object");
             assertThat(t.outputSchema()).as(t.name()).containsEntry("type", "object");
-            assertThat(t.annotations().readOnlyHint()).as(t.name()).isEqualTo(ContractTools.READ_ONLY.contains(t.name()));
+            assertThat(t.annotations().readOnlyHint()).as(t.name()).isEqualTo(ContractTools.READ_ONLY_HINT.contains(t.name()));
             assertThat(t.annotations().openWorldHint()).isFalse();
         }
         assertThat(client.getServerInfo().name()).isEqualTo("redstream");
@@ -172,6 +172,7 @@ abstract class ToolContract {
             cursor = (String) page.get("cursor");
             pages++;
         } while (!cursor.equals("0") && pages < 100);
+        seen.removeIf(ServerKeys::isServers); // its heartbeat may have come back since the flush
         assertThat(cursor).isEqualTo("0");
         assertThat(seen).hasSize(8).contains("nova:agent:a:k0", "nova:task:a:t")
                 .doesNotContain("billing:secret:x:y", "nova:not-a-domain:x:y");
@@ -591,9 +592,179 @@ abstract class ToolContract {
         assertThat(list(r.get("entries"))).hasSizeBetween(10, 49);
     }
 
+    // ---------------------------------------------------------------- coordination: tasks
+
+    private Map<String, Object> createTask(String board, String title, Object... more) {
+        Map<String, Object> a = args("board", board, "title", title);
+        a.putAll(args(more));
+        return ok(client, "task_create", a);
+    }
+
+    private long length(String stream) {
+        try (Jedis j = jedis()) {
+            return j.exists(stream) ? j.xlen(stream) : 0;
+        }
+    }
+
+    @Test
+    void task_createClaimProgressComplete_isRecordedWithItsHistoryAndEvents() {
+        Map<String, Object> created = createTask("ct", "Summarise ticket 42", "description", "read it first",
+                "priority", 2, "payload", Map.of("ticket", 42), "trace_id", "trace-ct-1");
+        String id = (String) created.get("task_id");
+        assertThat(created).containsEntry("board", "ct").containsEntry("status", "open")
+                .containsEntry("trace_id", "trace-ct-1");
+
+        Map<String, Object> claimed = ok(client, "task_claim", args("board", "ct", "lease_seconds", 60));
+        assertThat(claimed).containsEntry("claimed", true);
+        assertThat(map(claimed.get("task"))).containsEntry("task_id", id).containsEntry("title", "Summarise ticket 42")
+                .containsEntry("description", "read it first").containsEntry("priority", 2)
+                .containsEntry("payload", Map.of("ticket", 42)).containsEntry("attempt", 1)
+                .containsKey("lease_expires_at");
+        assertThat(ok(client, "task_claim", args("board", "ct"))).containsEntry("claimed", false).doesNotContainKey("task");
+
+        Map<String, Object> progress = ok(client, "task_update", args("board", "ct", "task_id", id, "status",
+                "in_progress", "note", "halfway"));
+        assertThat(progress).containsEntry("status", "in_progress").containsEntry("attempt", 1)
+                .containsKey("lease_expires_at");
+        assertThat(ok(client, "task_update", args("board", "ct", "task_id", id, "status", "done", "result",
+                Map.of("summary", "ok")))).containsEntry("status", "done").doesNotContainKey("lease_expires_at");
+
+        Map<String, Object> task = ok(client, "task_get", args("board", "ct", "task_id", id));
+        // the local admin acts as its own subject unless it names another agent
+        assertThat(task).containsEntry("status", "done").containsEntry("owner", "local")
+                .containsEntry("attempt", 1).containsEntry("max_attempts", 3).containsEntry("result", Map.of("summary", "ok"))
+                .containsEntry("trace_id", "trace-ct-1");
+        assertThat(list(task.get("history"))).extracting(e -> e.get("type"))
+                .containsExactly("created", "claimed", "progress", "done");
+        assertThat(length("nova:task:ct:events")).isEqualTo(4);
+        assertThat(list(ok(client, "task_list", args("board", "ct", "status", "done")).get("tasks")))
+                .singleElement().satisfies(t -> assertThat(t).containsEntry("task_id", id).containsEntry("owner", "local"));
+    }
+
+    @Test
+    void task_updates_byAnotherAgent_orAfterTheEnd_areConflicts_andChangeNothing() {
+        String id = (String) createTask("cc", "Only one holder").get("task_id");
+        ok(client, "task_claim", args("board", "cc", "agent", "alpha"));
+
+        String conflict = error(client, "task_update", args("board", "cc", "task_id", id, "agent", "beta", "status",
+                "done"), "CONFLICT");
+        assertThat(conflict).contains("alpha").contains("attempt 1");
+        ok(client, "task_update", args("board", "cc", "task_id", id, "agent", "alpha", "status", "done"));
+        error(client, "task_update", args("board", "cc", "task_id", id, "agent", "alpha", "status", "failed"),
+                "CONFLICT");
+        Map<String, Object> task = ok(client, "task_get", args("board", "cc", "task_id", id));
+        assertThat(task).containsEntry("status", "done").containsEntry("owner", "alpha");
+        assertThat(list(task.get("history"))).hasSize(3);
+
+        error(client, "task_get", args("board", "cc", "task_id", "1-0"), "NOT_FOUND");
+        error(client, "task_update", args("board", "cc", "task_id", "1-0", "status", "done"), "NOT_FOUND");
+    }
+
+    @Test
+    void task_failures_areRetried_untilMaxAttempts_thenTheTaskIsDead_onTheDeadLetterStream() {
+        String id = (String) createTask("cf", "Flaky", "max_attempts", 2).get("task_id");
+        ok(client, "task_claim", args("board", "cf"));
+        assertThat(ok(client, "task_update", args("board", "cf", "task_id", id, "status", "failed", "note", "timeout")))
+                .containsEntry("status", "failed").containsEntry("attempt", 1);
+        assertThat(map(ok(client, "task_claim", args("board", "cf")).get("task"))).containsEntry("attempt", 2);
+        assertThat(ok(client, "task_update", args("board", "cf", "task_id", id, "status", "failed", "note",
+                "timeout again"))).containsEntry("status", "dead").containsEntry("attempt", 2);
+
+        assertThat(ok(client, "task_claim", args("board", "cf"))).containsEntry("claimed", false);
+        assertThat(length("nova:task:cf:tasks:dlq")).isEqualTo(1);
+        assertThat(ok(client, "task_get", args("board", "cf", "task_id", id))).containsEntry("status", "dead")
+                .containsEntry("note", "timeout again");
+    }
+
+    @Test
+    void task_list_pagesThroughTheBoard_andFiltersByStatus() {
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add((String) createTask("cl", "t" + i).get("task_id"));
+        }
+        ok(client, "task_claim", args("board", "cl"));
+        Set<String> seen = new HashSet<>();
+        String cursor = "0";
+        int pages = 0;
+        do {
+            Map<String, Object> page = ok(client, "task_list", args("board", "cl", "cursor", cursor, "count", 2));
+            list(page.get("tasks")).forEach(t -> seen.add((String) t.get("task_id")));
+            cursor = (String) page.get("cursor");
+            pages++;
+        } while (!cursor.equals("0") && pages < 20);
+        assertThat(seen).isEqualTo(ids);
+        assertThat(pages).isGreaterThan(1);
+        assertThat(list(ok(client, "task_list", args("board", "cl", "status", "open")).get("tasks"))).hasSize(4);
+        assertThat(list(ok(client, "task_list", args("board", "cl", "status", "claimed")).get("tasks"))).hasSize(1);
+    }
+
+    @Test
+    void task_badInput_isRefused_withACode_andNothingIsWritten() {
+        error(client, "task_create", args("board", "bad board", "title", "x"), "INVALID_NAME");
+        error(client, "task_create", args("board", "b", "title", ""), "INVALID_ARGUMENT");
+        error(client, "task_create", args("board", "b", "title", "x", "max_attempts", 0), "INVALID_ARGUMENT");
+        error(client, "task_create", args("board", "b", "title", "x", "max_attempts", 101), "INVALID_ARGUMENT");
+        error(client, "task_create", args("board", "b", "title", "x", "assignee", "not an agent"), "INVALID_ARGUMENT");
+        error(client, "task_create", args("board", "b", "title", "x", "colour", "red"), "INVALID_ARGUMENT");
+        error(client, "task_claim", args("board", "b", "lease_seconds", 0), "INVALID_ARGUMENT");
+        error(client, "task_claim", args("board", "b", "lease_seconds", 86_401), "INVALID_ARGUMENT");
+        error(client, "task_claim", args("board", "b", "agent", "bad agent!"), "INVALID_ARGUMENT");
+        error(client, "task_update", args("board", "b", "task_id", "1-0", "status", "open"), "INVALID_ARGUMENT");
+        error(client, "task_list", args("board", "b", "count", 51), "LIMIT_EXCEEDED");
+        error(client, "lock_acquire", args("key", "nova:agent:a:lock:x", "ttl_seconds", 0), "INVALID_ARGUMENT");
+        error(client, "lock_acquire", args("key", "not-a-key", "ttl_seconds", 5), "INVALID_NAME");
+        error(client, "lock_acquire", args("key", "nova:agent:a:lock:x"), "INVALID_ARGUMENT");
+        error(client, "agent_heartbeat", args("ttl_seconds", 0), "INVALID_ARGUMENT");
+        error(client, "agent_heartbeat", args("status", "not a status"), "INVALID_ARGUMENT");
+        try (Jedis j = jedis()) {
+            assertThat(j.keys("nova:task:*")).isEmpty();
+            assertThat(j.keys("nova:agent:a:*")).isEmpty();
+            assertThat(j.keys("nova:agent:local:*")).isEmpty();
+        }
+    }
+
+    // ---------------------------------------------------------------- coordination: locks and presence
+
+    @Test
+    void lock_isExclusive_releasedOnlyWithItsToken_andTokensGrow() {
+        Map<String, Object> first = ok(client, "lock_acquire", args("key", "nova:agent:a:lock:report", "ttl_seconds", 30));
+        assertThat(first).containsEntry("acquired", true).containsEntry("ttl_seconds", 30).doesNotContainKey("holder");
+        long token = ((Number) first.get("token")).longValue();
+
+        Map<String, Object> taken = ok(client, "lock_acquire", args("key", "nova:agent:a:lock:report", "owner", "beta",
+                "ttl_seconds", 30));
+        assertThat(taken).containsEntry("acquired", false).containsEntry("holder", "local").doesNotContainKey("token");
+        assertThat(((Number) taken.get("ttl_seconds")).longValue()).isBetween(1L, 30L);
+
+        assertThat(ok(client, "lock_release", args("key", "nova:agent:a:lock:report", "token", token + 1)))
+                .containsEntry("released", false);
+        assertThat(ok(client, "lock_release", args("key", "nova:agent:a:lock:report", "token", token)))
+                .containsEntry("released", true);
+        assertThat(ok(client, "lock_release", args("key", "nova:agent:a:lock:report", "token", token)))
+                .containsEntry("released", false);
+
+        Map<String, Object> second = ok(client, "lock_acquire", args("key", "nova:agent:a:lock:report", "owner", "beta",
+                "ttl_seconds", 30));
+        assertThat(((Number) second.get("token")).longValue()).isGreaterThan(token);
+    }
+
+    @Test
+    void agent_heartbeat_isListed_withStatusAndInfo_alongsideTheServerItself() {
+        assertThat(ok(client, "agent_heartbeat", args("agent", "alpha", "status", "busy", "ttl_seconds", 30, "info",
+                Map.of("skills", List.of("summarise"))))).containsEntry("agent", "alpha").containsEntry("status", "busy")
+                .containsEntry("expires_in_seconds", 30);
+        ok(client, "agent_heartbeat", args());
+
+        List<Map<String, Object>> busy = list(ok(client, "agent_list", args("status", "busy")).get("agents"));
+        assertThat(busy).singleElement().satisfies(a -> assertThat(a).containsEntry("agent", "alpha")
+                .containsEntry("info", Map.of("skills", List.of("summarise"))).containsKey("last_seen"));
+        List<Map<String, Object>> online = list(ok(client, "agent_list", args("status", "online")).get("agents"));
+        assertThat(online).extracting(a -> a.get("agent")).containsExactly("local");
+    }
+
     @Test
     void serverLog_isOnStderr_andSaysWhichRedis() {
-        assertThat(String.join("\n", stderr)).contains("serving 18 MCP tools on stdio over Redis at")
+        assertThat(String.join("\n", stderr)).contains("serving 27 MCP tools on stdio over Redis at")
                 .contains("Waiting for an MCP client on stdin").contains("no authentication configured")
                 .doesNotContain("embedded Redis");
     }

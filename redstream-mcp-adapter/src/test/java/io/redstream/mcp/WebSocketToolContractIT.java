@@ -40,7 +40,7 @@ class WebSocketToolContractIT extends ToolContract {
     @Override
     @Test
     void serverLog_isOnStderr_andSaysWhichRedis() {
-        assertThat(server.process.stderr()).contains("serving 18 MCP tools over Streamable HTTP at http://127.0.0.1:")
+        assertThat(server.process.stderr()).contains("serving 27 MCP tools over Streamable HTTP at http://127.0.0.1:")
                 .contains("over Redis at").doesNotContain("embedded Redis");
     }
 }

@@ -92,12 +92,14 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Env("REDSTREAM_READ_ONLY")
     @Option(names = "--read-only", defaultValue = "false", fallbackValue = "true",
-            arity = "0..1", description = "List and allow only the read-only tools. Env REDSTREAM_READ_ONLY.")
+            arity = "0..1", description = "List and allow only the read-only tools of state, pubsub, streams and"
+                    + " health; write nothing (the server does not heartbeat either). Env REDSTREAM_READ_ONLY.")
     boolean readOnly;
 
     @Env("REDSTREAM_TOOLSETS")
     @Option(names = "--toolsets", paramLabel = "LIST",
-            description = "Only these tool groups, comma-separated: state, pubsub, streams, health (default: all)."
+            description = "Only these tool groups, comma-separated: state, pubsub, streams, health, tasks, locks,"
+                    + " presence (default: all)."
                     + " Env REDSTREAM_TOOLSETS.")
     String toolsets;
 

@@ -180,7 +180,7 @@ public final class HttpServer implements AutoCloseable {
             throw new StartupException("--http " + http.port() + " on " + http.bind() + ": cannot listen ("
                     + Redaction.redact(String.valueOf(e.getMessage())) + ")");
         }
-        s.core.start();
+        s.core.start("http");
         return s;
     }
 

@@ -3,6 +3,7 @@ package io.redstream.mcp.server;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -108,6 +109,16 @@ public final class RedisConnection implements AutoCloseable, RedisSite {
             }
             throw new RedStreamConnectionException("cannot connect to Redis (" + Redaction.redact(String.valueOf(
                     cause.getMessage())) + "); see the server log");
+        }
+    }
+
+    /** The client if it is connected and not closed, without waiting. */
+    public Optional<RedStream> clientIfConnected() {
+        synchronized (lock) {
+            if (closed || client == null || !client.isDone() || client.isCompletedExceptionally()) {
+                return Optional.empty();
+            }
+            return Optional.ofNullable(client.getNow(null));
         }
     }
 

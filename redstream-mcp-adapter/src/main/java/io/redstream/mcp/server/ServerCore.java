@@ -41,6 +41,7 @@ public final class ServerCore implements AutoCloseable {
     private final ToolCatalog catalog;
     private final WaitingCapacity waiting;
     private final CallerViews views;
+    private ServerParticipant participant;
     private volatile boolean closed;
 
     /**
@@ -72,9 +73,18 @@ public final class ServerCore implements AutoCloseable {
         return new ToolInvoker(catalog, settings, callers, views, waiting);
     }
 
-    /** Connects to Redis in the background. */
-    public void start() {
+    /**
+     * Connects to Redis in the background and, unless the server is read-only, starts taking part as an agent
+     * ({@link ServerParticipant}: a heartbeat, and {@code started}/{@code stopped} events).
+     *
+     * @param transport {@code stdio} or {@code http}, as the participant's events show it
+     */
+    public synchronized void start(String transport) {
         redis.start();
+        if (!config.readOnly() && participant == null && !closed) {
+            participant = new ServerParticipant(redis, transport);
+            participant.start();
+        }
     }
 
     public ServerConfig config() {
@@ -112,6 +122,13 @@ public final class ServerCore implements AutoCloseable {
         }
         closed = true;
         waiting.close();
+        ServerParticipant p;
+        synchronized (this) {
+            p = participant;
+        }
+        if (p != null) {
+            p.close();
+        }
         redis.close();
     }
 

@@ -45,7 +45,7 @@ public final class StdioServer implements AutoCloseable {
         StdioServer s = new StdioServer(config, requireNonNull(in, "in"), requireNonNull(out, "out"),
                 requireNonNull(warn, "warn"));
         s.transport.start();
-        s.core.start();
+        s.core.start("stdio");
         return s;
     }
 

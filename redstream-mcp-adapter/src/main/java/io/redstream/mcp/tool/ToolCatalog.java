@@ -31,7 +31,8 @@ public final class ToolCatalog {
      * Registers {@code definitions} with their packaged schemas.
      *
      * @param toolsets the groups listed and callable ({@code --toolsets})
-     * @param readOnly whether only read-only tools are listed and callable ({@code --read-only})
+     * @param readOnly whether only the read-only tools of observing toolsets are listed and callable
+     *     ({@code --read-only}, see {@link Toolset})
      */
     public static ToolCatalog of(List<ToolDefinition<?, ?>> definitions, ToolSchemas schemas, Set<Toolset> toolsets,
             boolean readOnly) {
@@ -62,7 +63,7 @@ public final class ToolCatalog {
 
     /** Whether {@code tool} is listed and callable on this server. */
     public boolean enabled(ToolDefinition<?, ?> tool) {
-        return toolsets.contains(tool.toolset()) && (!readOnly || tool.hints().readOnly());
+        return toolsets.contains(tool.toolset()) && (!readOnly || servedReadOnly(tool));
     }
 
     /** Why {@code tool} is not callable here, or null when it is. */
@@ -72,11 +73,15 @@ public final class ToolCatalog {
                     + "' is not in --toolsets (" + String.join(",", toolsets.stream().map(Toolset::id).sorted().toList())
                     + ")";
         }
-        if (readOnly && !tool.hints().readOnly()) {
+        if (readOnly && !servedReadOnly(tool)) {
             return "tool '" + tool.name() + "' is not available: the server runs with --read-only; available tools: "
                     + String.join(", ", enabledNames());
         }
         return null;
+    }
+
+    private static boolean servedReadOnly(ToolDefinition<?, ?> tool) {
+        return tool.hints().readOnly() && tool.toolset().servedReadOnly();
     }
 
     /** The names of the tools a caller can list and call. */

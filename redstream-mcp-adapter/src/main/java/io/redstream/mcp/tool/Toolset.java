@@ -8,17 +8,36 @@ import java.util.stream.Collectors;
 
 /**
  * Groups of tools a server can be limited to ({@code --toolsets}): fewer tools make agents choose better. A tool
- * outside the server's toolsets is neither listed nor callable.
+ * outside the server's toolsets is neither listed nor callable. A {@code --read-only} server observes keys, channels
+ * and streams: it serves the read-only tools of {@link #STATE}, {@link #PUBSUB}, {@link #STREAMS} and {@link #HEALTH}
+ * and none of the coordination toolsets, whose tools are for agents that take part.
  */
 public enum Toolset {
     /** Key-value state with TTL and atomic multi-key updates. */
-    STATE,
+    STATE(true),
     /** Publish/subscribe notifications. */
-    PUBSUB,
+    PUBSUB(true),
     /** Streams and consumer groups. */
-    STREAMS,
+    STREAMS(true),
     /** Redis health. */
-    HEALTH;
+    HEALTH(true),
+    /** The task board: tasks agents claim under a lease. */
+    TASKS(false),
+    /** Locks with fencing tokens. */
+    LOCKS(false),
+    /** Which agents are alive. */
+    PRESENCE(false);
+
+    private final boolean observing;
+
+    Toolset(boolean observing) {
+        this.observing = observing;
+    }
+
+    /** Whether a {@code --read-only} server serves this toolset's read-only tools. */
+    public boolean servedReadOnly() {
+        return observing;
+    }
 
     /** The name used on the command line. */
     public String id() {

@@ -22,6 +22,9 @@ public final class Tools {
         tools.add(StreamTools.info());
         tools.add(StreamTools.list());
         tools.add(HealthTool.tool(site));
+        tools.addAll(TaskTools.all());
+        tools.addAll(LockTools.all());
+        tools.addAll(PresenceTools.all());
         return List.copyOf(tools);
     }
 }

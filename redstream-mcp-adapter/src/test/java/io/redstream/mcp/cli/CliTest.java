@@ -130,9 +130,9 @@ class CliTest {
         assertThat(run(Map.of(), "--cluster", "[::1]:7000")).isEqualTo(2);
         assertThat(err()).contains("--cluster: clusterNodes entries must be host:port");
         err.reset();
-        assertThat(run(Map.of(), "--toolsets", "state,tasks")).isEqualTo(2);
-        assertThat(err()).contains("--toolsets must be a comma-separated list of state,pubsub,streams,health, but"
-                + " 'tasks' is none of them");
+        assertThat(run(Map.of(), "--toolsets", "state,task")).isEqualTo(2);
+        assertThat(err()).contains("--toolsets must be a comma-separated list of"
+                + " state,pubsub,streams,health,tasks,locks,presence, but 'task' is none of them");
         err.reset();
         assertThat(run(Map.of(), "--jwt-secret-file", dir.resolve("missing").toString())).isEqualTo(2);
         assertThat(err()).contains("--jwt-secret-file: file not found");
