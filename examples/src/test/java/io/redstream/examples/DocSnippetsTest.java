@@ -3,87 +3,41 @@ package io.redstream.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.StringWriter;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.SimpleJavaFileObject;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every Java example in README.md and docs/ that is a whole compilation unit (it has imports and declares a
- * class) compiles as pasted against the modules a user adds. Blocks without imports are fragments of a larger
- * example and are not compiled; README's tour must be a whole one.
+ * Every {@code ```java} block of README.md and docs/ compiles against the modules a user adds: whole examples as
+ * pasted, fragments inside the class {@link DocBlock} generates for them. README's tour is a whole example.
  */
 class DocSnippetsTest {
-    private static final Pattern JAVA_BLOCK = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL);
-    private static final Pattern CLASS_NAME = Pattern.compile("(?m)^public (?:final )?(?:class|record) (\\w+)");
+    private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
 
     @TempDir
     Path out;
 
     @Test
-    void wholeJavaExamplesInReadmeAndDocs_compileAsPasted() throws IOException {
-        Path root = Path.of("").toAbsolutePath().getParent();
-        List<Path> pages = new ArrayList<>(List.of(root.resolve("README.md")));
-        try (Stream<Path> docs = Files.list(root.resolve("docs"))) {
+    void everyJavaBlockInReadmeAndDocs_compiles() throws IOException {
+        List<Path> pages = new ArrayList<>(List.of(ROOT.resolve("README.md")));
+        try (Stream<Path> docs = Files.list(ROOT.resolve("docs"))) {
             docs.filter(p -> p.toString().endsWith(".md")).sorted().forEach(pages::add);
         }
-        List<JavaFileObject> units = new ArrayList<>();
-        int fromReadme = 0;
+        List<DocBlock> blocks = new ArrayList<>();
         for (Path page : pages) {
-            Matcher m = JAVA_BLOCK.matcher(Files.readString(page));
-            int n = 0;
-            while (m.find()) {
-                String code = m.group(1);
-                Matcher name = CLASS_NAME.matcher(code);
-                n++;
-                if (!code.contains("import ") || !name.find()) {
-                    continue;
-                }
-                String where = root.relativize(page) + " example " + n;
-                units.add(new Source(where, name.group(1), code));
-                if (page.getFileName().toString().equals("README.md")) {
-                    fromReadme++;
-                }
-            }
+            blocks.addAll(DocBlock.parse(ROOT.relativize(page).toString(), Files.readString(page)));
         }
-        assertThat(fromReadme).as("README's tour is a whole compilation unit").isGreaterThanOrEqualTo(1);
+        assertThat(blocks).as("README's tour is a whole compilation unit")
+                .anyMatch(b -> b.page().equals("README.md") && b.whole());
 
-        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-        StringWriter diagnostics = new StringWriter();
-        for (JavaFileObject unit : units) {
-            // One task per example: two examples may declare the same class name.
-            boolean ok = compiler.getTask(diagnostics, null, null,
-                    List.of("-d", out.toString(), "-classpath", System.getProperty("java.class.path"),
-                            "--release", "17", "-proc:none"),
-                    null, List.of(unit)).call();
-            assertThat(ok).as("%s compiles:%n%s", ((Source) unit).where, diagnostics).isTrue();
-        }
-    }
+        List<String> errors = DocBlock.compile(blocks, System.getProperty("java.class.path"), out);
 
-    private static final class Source extends SimpleJavaFileObject {
-        final String where;
-        private final String code;
-
-        Source(String where, String className, String code) {
-            super(URI.create("string:///" + className + ".java"), Kind.SOURCE);
-            this.where = where;
-            this.code = code;
-        }
-
-        @Override
-        public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-            return code;
-        }
+        assertThat(errors).as("errors of the %d Java blocks (%d whole, %d fragments)", blocks.size(),
+                blocks.stream().filter(DocBlock::whole).count(), blocks.stream().filter(b -> !b.whole()).count())
+                .isEmpty();
     }
 }
