@@ -27,6 +27,11 @@ public final class ApiKeyCommand {
     private ApiKeyCommand() {
     }
 
+    /**
+     * Runs the command and exits the JVM with its status.
+     *
+     * @param args the command-line arguments, as in the class description
+     */
     public static void main(String[] args) {
         System.exit(run(List.of(args), System.out, System.err));
     }

@@ -20,21 +20,29 @@ public final class ApiKeyGenerator {
 
     private final SecureRandom random;
 
+    /** A generator drawing from a new {@link SecureRandom}. */
     public ApiKeyGenerator() {
         this(new SecureRandom());
     }
 
-    /** With an explicit source of randomness (it must be a {@link SecureRandom}: keys are secrets). */
+    /**
+     * A generator with an explicit source of randomness.
+     *
+     * @param random where ids and secrets come from; it must be a {@link SecureRandom}, because keys are secrets
+     */
     public ApiKeyGenerator(SecureRandom random) {
         this.random = requireNonNull(random, "random");
     }
 
     /**
-     * A new key.
+     * A new key. Thread-safe.
      *
      * @param roles     roles the key grants, at least one
      * @param subject   the principal's subject, or null for {@code apikey:<id>}
      * @param expiresAt when the key stops working, or null for never
+     * @return the key and the record to store
+     * @throws IllegalArgumentException when {@code roles} is empty or holds an invalid role name, or {@code subject}
+     *                                  is not acceptable (see {@link ApiKeyRecord})
      */
     public GeneratedApiKey generate(Set<String> roles, String subject, Instant expiresAt) {
         requireNonNull(roles, "roles");
@@ -49,7 +57,13 @@ public final class ApiKeyGenerator {
         return new GeneratedApiKey(key, new ApiKeyRecord(id.toString(), hash, roles, subject, expiresAt, false));
     }
 
-    /** A new key that never expires, with the default subject. */
+    /**
+     * A new key that never expires, with the default subject {@code apikey:<id>}.
+     *
+     * @param roles roles the key grants, at least one
+     * @return the key and the record to store
+     * @throws IllegalArgumentException when {@code roles} is empty or holds an invalid role name
+     */
     public GeneratedApiKey generate(Set<String> roles) {
         return generate(roles, null, null);
     }

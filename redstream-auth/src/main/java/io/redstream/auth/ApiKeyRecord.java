@@ -25,6 +25,20 @@ import static java.util.Objects.requireNonNull;
  */
 public record ApiKeyRecord(String id, String sha256Hex, Set<String> roles, String subject, Instant expiresAt,
         boolean revoked) {
+    /**
+     * Validates the components; the hash is kept in lower case and the roles sorted.
+     *
+     * @param id        the 12-character public id ({@code [a-z0-9]})
+     * @param sha256Hex SHA-256 of the whole key, 64 hex digits of either case
+     * @param roles     roles the key grants, at least one
+     * @param subject   the principal's subject, without whitespace; null means {@code apikey:<id>}
+     * @param expiresAt when the key stops working; null for never
+     * @param revoked   whether the key has been revoked
+     * @throws IllegalArgumentException when the id is not 12 characters of {@code [a-z0-9]}, the hash is not 64 hex
+     *                                  digits, the roles are empty or invalid, or the subject is not acceptable or
+     *                                  contains whitespace
+     * @throws NullPointerException     when {@code id}, {@code sha256Hex} or {@code roles} is null
+     */
     public ApiKeyRecord {
         requireNonNull(id, "id");
         requireNonNull(sha256Hex, "sha256Hex");
@@ -54,12 +68,20 @@ public record ApiKeyRecord(String id, String sha256Hex, Set<String> roles, Strin
         }
     }
 
-    /** The subject of the principal this key authenticates. */
+    /**
+     * The subject of the principal this key authenticates.
+     *
+     * @return {@link #subject()}, or {@code apikey:<id>} when it is null
+     */
     public String effectiveSubject() {
         return subject != null ? subject : "apikey:" + id;
     }
 
-    /** This record as one line of an API-keys file. */
+    /**
+     * This record as one line of an API-keys file, in the format above; {@link ApiKeys#parse} reads it back.
+     *
+     * @return the line, without a line separator
+     */
     public String toLine() {
         StringBuilder sb = new StringBuilder(id).append(" sha256:").append(sha256Hex)
                 .append(" roles=").append(String.join(",", roles));
@@ -75,7 +97,11 @@ public record ApiKeyRecord(String id, String sha256Hex, Set<String> roles, Strin
         return sb.toString();
     }
 
-    /** The same record, revoked. */
+    /**
+     * The same record, revoked; this record is unchanged.
+     *
+     * @return a copy with {@link #revoked()} {@code true}
+     */
     public ApiKeyRecord revoke() {
         return new ApiKeyRecord(id, sha256Hex, roles, subject, expiresAt, true);
     }

@@ -11,13 +11,27 @@ import io.redstream.auth.internal.Identifiers;
  * <p>Immutable and thread-safe.
  */
 public sealed interface AuthMethod permits AuthMethod.Jwt, AuthMethod.ApiKey, AuthMethod.Local {
-    /** Stable identifier of the method: {@code jwt}, {@code api_key} or {@code local}. */
+    /**
+     * Stable identifier of the method, for metrics and machine-readable output.
+     *
+     * @return {@code jwt}, {@code api_key} or {@code local}
+     */
     String id();
 
-    /** One line for audit events and messages, e.g. {@code jwt(kid=k1, iss=https://issuer)}. */
+    /**
+     * One line for audit events and messages, e.g. {@code jwt(kid=k1, iss=https://issuer)}. Untrusted parts are made
+     * printable (control characters replaced, long values cut).
+     *
+     * @return a short description, safe to log
+     */
     String describe();
 
-    /** A verified JWT; {@code keyId} and {@code issuer} are null when the token carried none. */
+    /**
+     * A verified JWT.
+     *
+     * @param keyId  the token's {@code kid} header; null when the token carried none
+     * @param issuer the token's {@code iss} claim; null when the token carried none
+     */
     record Jwt(String keyId, String issuer) implements AuthMethod {
         @Override
         public String id() {
@@ -46,8 +60,18 @@ public sealed interface AuthMethod permits AuthMethod.Jwt, AuthMethod.ApiKey, Au
         }
     }
 
-    /** A stored API key, identified by the public id part of {@code rsk_<id>_<secret>}. */
+    /**
+     * A stored API key, identified by the public id part of {@code rsk_<id>_<secret>}.
+     *
+     * @param keyId the key's public id (see {@link ApiKeyRecord#id()})
+     */
     record ApiKey(String keyId) implements AuthMethod {
+        /**
+         * Checks the key id is present.
+         *
+         * @param keyId the key's public id
+         * @throws NullPointerException when {@code keyId} is null
+         */
         public ApiKey {
             requireNonNull(keyId, "keyId");
         }

@@ -40,8 +40,11 @@ import java.time.Duration;
  * <p>Immutable configuration; thread-safe. Holds no resources, so there is nothing to close.
  */
 public final class Authenticator {
+    /** Default longest accepted JWT lifetime ({@code exp - iat}): 24 hours; see {@link Builder#maxTokenLifetime}. */
     public static final Duration DEFAULT_MAX_TOKEN_LIFETIME = Duration.ofHours(24);
+    /** Default tolerance of the time claims against the clock: 60 seconds; see {@link Builder#clockSkew}. */
     public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(60);
+    /** Default number of verified tokens remembered; see {@link Builder#tokenCacheSize}. */
     public static final int DEFAULT_TOKEN_CACHE_SIZE = 10_000;
     /** Credentials longer than this are refused before any parsing. */
     public static final int MAX_CREDENTIAL_LENGTH = 8192;
@@ -73,15 +76,25 @@ public final class Authenticator {
         }
     }
 
+    /**
+     * Starts an authenticator; see {@link Builder} for the defaults.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
     /**
-     * The principal {@code credential} (a JWT or an {@code rsk_} API key) proves.
+     * The principal {@code credential} (a JWT or an {@code rsk_} API key) proves. A JWT verified before and not yet
+     * expired is answered from the cache. Thread-safe.
      *
-     * @throws AuthenticationException when the credential is missing, malformed, expired or not valid; the
-     *                                 message says which
+     * @param credential the credential as presented (without a {@code Bearer } prefix), at most
+     *                   {@value #MAX_CREDENTIAL_LENGTH} characters
+     * @return the authenticated principal, with the roles the credential grants
+     * @throws AuthenticationException when the credential is missing, malformed, expired or not valid, or its kind
+     *                                 (JWT or API key) is not configured; the message says which and never echoes
+     *                                 the credential
      */
     public Principal authenticate(String credential) {
         if (credential == null || credential.isBlank()) {
@@ -111,12 +124,20 @@ public final class Authenticator {
         return verified.principal();
     }
 
-    /** Whether JWTs are accepted (at least one key is configured). */
+    /**
+     * Whether JWTs are accepted.
+     *
+     * @return {@code true} when at least one JWT key is configured
+     */
     public boolean acceptsJwt() {
         return jwt != null;
     }
 
-    /** Whether API keys are accepted. */
+    /**
+     * Whether API keys are accepted.
+     *
+     * @return {@code true} when an {@link ApiKeys} store or an API-keys file is configured
+     */
     public boolean acceptsApiKeys() {
         return apiKeys != null || apiKeysFile != null;
     }
@@ -156,12 +177,27 @@ public final class Authenticator {
         private Builder() {
         }
 
-        /** Accepts HS256 tokens signed with {@code secret} (at least 32 bytes), with no {@code kid}. */
+        /**
+         * Accepts HS256 tokens signed with {@code secret}, with no {@code kid} header.
+         *
+         * @param secret the shared secret, at least 32 bytes; copied
+         * @return this builder
+         * @throws IllegalArgumentException when the secret is shorter than 32 bytes, or another key without key id
+         *                                  already uses HS256
+         */
         public Builder hmacSecret(byte[] secret) {
             return hmacSecret(null, secret);
         }
 
-        /** Accepts HS256 tokens with header {@code kid} signed with {@code secret} (at least 32 bytes). */
+        /**
+         * Accepts HS256 tokens whose {@code kid} header is {@code keyId}, signed with {@code secret}.
+         *
+         * @param keyId  the key id tokens name in their {@code kid} header, not blank and unique; null for none
+         * @param secret the shared secret, at least 32 bytes; copied
+         * @return this builder
+         * @throws IllegalArgumentException when the secret is too short, {@code keyId} is blank or already configured,
+         *                                  or {@code keyId} is null and another key without key id uses HS256
+         */
         public Builder hmacSecret(String keyId, byte[] secret) {
             requireNonNull(secret, "secret");
             JwtAlgorithms.hmacKey("hmacSecret", secret);
@@ -171,12 +207,26 @@ public final class Authenticator {
         /**
          * Accepts tokens signed by the private half of {@code key}, with no {@code kid}: RS256 for an RSA key of at
          * least 2048 bits, ES256 for an EC P-256 key.
+         *
+         * @param key the verification key (see {@link KeyFiles#readPublicKey} to read one from PEM)
+         * @return this builder
+         * @throws IllegalArgumentException when the key is neither an RSA key of at least 2048 bits nor an EC P-256
+         *                                  key, or another key without key id uses the same algorithm
          */
         public Builder publicKey(PublicKey key) {
             return publicKey(null, key);
         }
 
-        /** As {@link #publicKey(PublicKey)}, for tokens whose {@code kid} header is {@code keyId}. */
+        /**
+         * As {@link #publicKey(PublicKey)}, for tokens whose {@code kid} header is {@code keyId}.
+         *
+         * @param keyId the key id tokens name in their {@code kid} header, not blank and unique; null for none
+         * @param key   the verification key, RSA (at least 2048 bits) or EC P-256
+         * @return this builder
+         * @throws IllegalArgumentException when the key is not acceptable, {@code keyId} is blank or already
+         *                                  configured, or {@code keyId} is null and another key without key id uses
+         *                                  the same algorithm
+         */
         public Builder publicKey(String keyId, PublicKey key) {
             requireNonNull(key, "key");
             JwtAlgorithms.forAsymmetricKey("publicKey", key);
@@ -202,19 +252,36 @@ public final class Authenticator {
             return this;
         }
 
-        /** Requires {@code iss} to equal {@code issuer}. Default: {@code iss} not checked. */
+        /**
+         * Requires {@code iss} to equal {@code issuer}. Default: {@code iss} not checked.
+         *
+         * @param issuer the expected issuer, not blank
+         * @return this builder
+         */
         public Builder issuer(String issuer) {
             this.issuer = requireNonBlank(issuer, "issuer");
             return this;
         }
 
-        /** Requires {@code aud} to contain {@code audience}. Default: {@code aud} not checked. */
+        /**
+         * Requires {@code aud} to contain {@code audience}. Default: {@code aud} not checked.
+         *
+         * @param audience the expected audience, not blank
+         * @return this builder
+         */
         public Builder audience(String audience) {
             this.audience = requireNonBlank(audience, "audience");
             return this;
         }
 
-        /** Longest accepted token lifetime ({@code exp - iat}). Default 24 h. */
+        /**
+         * Longest accepted token lifetime ({@code exp - iat}); also bounds how long a verified token stays cached.
+         * Default 24 h.
+         *
+         * @param maxTokenLifetime a positive duration
+         * @return this builder
+         * @throws IllegalArgumentException when {@code maxTokenLifetime} is zero or negative
+         */
         public Builder maxTokenLifetime(Duration maxTokenLifetime) {
             requireNonNull(maxTokenLifetime, "maxTokenLifetime");
             if (maxTokenLifetime.isNegative() || maxTokenLifetime.isZero()) {
@@ -224,7 +291,13 @@ public final class Authenticator {
             return this;
         }
 
-        /** Tolerance for {@code exp}, {@code nbf} and {@code iat} against the clock. Default 60 s. */
+        /**
+         * Tolerance for {@code exp}, {@code nbf} and {@code iat} against the clock. Default 60 s.
+         *
+         * @param clockSkew between zero and 10 minutes
+         * @return this builder
+         * @throws IllegalArgumentException when {@code clockSkew} is negative or longer than 10 minutes
+         */
         public Builder clockSkew(Duration clockSkew) {
             requireNonNull(clockSkew, "clockSkew");
             if (clockSkew.isNegative() || clockSkew.compareTo(Duration.ofMinutes(10)) > 0) {
@@ -235,7 +308,13 @@ public final class Authenticator {
             return this;
         }
 
-        /** How many verified tokens to remember; 0 turns the cache off. Default {@value #DEFAULT_TOKEN_CACHE_SIZE}. */
+        /**
+         * How many verified tokens to remember. Default {@value #DEFAULT_TOKEN_CACHE_SIZE}.
+         *
+         * @param tokenCacheSize between 0 (cache off: every call verifies the signature) and 1,000,000
+         * @return this builder
+         * @throws IllegalArgumentException when {@code tokenCacheSize} is out of range
+         */
         public Builder tokenCacheSize(int tokenCacheSize) {
             if (tokenCacheSize < 0 || tokenCacheSize > 1_000_000) {
                 throw new IllegalArgumentException("tokenCacheSize must be between 0 and 1000000, but was "
@@ -245,7 +324,13 @@ public final class Authenticator {
             return this;
         }
 
-        /** Accepts the API keys in {@code apiKeys}. Default: API keys are refused. */
+        /**
+         * Accepts the API keys in {@code apiKeys}, a fixed set. Default: API keys are refused. Replaces an earlier
+         * {@link #apiKeysFile}.
+         *
+         * @param apiKeys the stored keys
+         * @return this builder
+         */
         public Builder apiKeys(ApiKeys apiKeys) {
             this.apiKeys = requireNonNull(apiKeys, "apiKeys");
             this.apiKeysFile = null;
@@ -254,8 +339,12 @@ public final class Authenticator {
 
         /**
          * Accepts the API keys in {@code file}, read at {@link #build()} and read again whenever it changes (looked at
-         * at most every {@link Authenticator#DEFAULT_API_KEYS_RELOAD_INTERVAL}): a key removed or revoked there stops working
-         * without a restart. While the file is unreadable or invalid every API key is refused.
+         * at most every {@link Authenticator#DEFAULT_API_KEYS_RELOAD_INTERVAL}): a key removed or revoked there stops
+         * working without a restart. While the file is unreadable or invalid every API key is refused. Replaces an
+         * earlier {@link #apiKeys}.
+         *
+         * @param file an API-keys file (format in {@link ApiKeyRecord})
+         * @return this builder
          */
         public Builder apiKeysFile(java.nio.file.Path file) {
             this.apiKeysFile = requireNonNull(file, "file");
@@ -263,15 +352,22 @@ public final class Authenticator {
             return this;
         }
 
-        /** The time source for expiry checks and the cache. Default {@link Clock#systemUTC()}. */
+        /**
+         * The time source for expiry checks and the cache. Default {@link Clock#systemUTC()}.
+         *
+         * @param clock the clock; tests pass a fixed one
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = requireNonNull(clock, "clock");
             return this;
         }
 
         /**
-         * @throws IllegalArgumentException when nothing is configured, several JWT keys are configured and one
-         *                                  of them has no key id, or the API-keys file is invalid
+         * Builds the authenticator; with an API-keys file, reads it once now.
+         *
+         * @return the authenticator; later changes to this builder do not affect it
+         * @throws IllegalArgumentException when nothing is configured or the API-keys file is invalid
          * @throws java.io.UncheckedIOException when the API-keys file cannot be read
          */
         public Authenticator build() {

@@ -10,17 +10,32 @@ import static java.util.Objects.requireNonNull;
  * @param record what to store (see {@link ApiKeyRecord#toLine()})
  */
 public record GeneratedApiKey(String key, ApiKeyRecord record) {
+    /**
+     * Checks both components are present.
+     *
+     * @param key    the whole key {@code rsk_<id>_<secret>}
+     * @param record the record to store for it
+     * @throws NullPointerException when {@code key} or {@code record} is null
+     */
     public GeneratedApiKey {
         requireNonNull(key, "key");
         requireNonNull(record, "record");
     }
 
-    /** The public id of the key. */
+    /**
+     * The public id of the key.
+     *
+     * @return the record's {@link ApiKeyRecord#id()}, the part between {@code rsk_} and the secret
+     */
     public String id() {
         return record.id();
     }
 
-    /** The line to append to an API-keys file. */
+    /**
+     * The line to append to an API-keys file.
+     *
+     * @return {@link ApiKeyRecord#toLine()} of the record; holds the hash, never the key
+     */
     public String storeLine() {
         return record.toLine();
     }

@@ -33,7 +33,10 @@ public final class KeyFiles {
     /**
      * The HS256 secret in {@code file}: its text, surrounding whitespace trimmed, as UTF-8 bytes.
      *
+     * @param file a text file holding the secret
+     * @return the secret, at least 32 bytes
      * @throws IllegalArgumentException when the secret is shorter than 32 bytes
+     * @throws UncheckedIOException     when the file cannot be read
      */
     public static byte[] readHmacSecret(Path file) {
         byte[] secret = read(file).strip().getBytes(StandardCharsets.UTF_8);
@@ -45,17 +48,39 @@ public final class KeyFiles {
         return secret;
     }
 
-    /** The public key in PEM file {@code file}. */
+    /**
+     * The public key in PEM file {@code file}; see {@link #parsePublicKey}.
+     *
+     * @param file a PEM file with a {@code BEGIN PUBLIC KEY} block
+     * @return the RSA or EC public key
+     * @throws IllegalArgumentException when the file holds no such block or the key is neither RSA nor EC
+     * @throws UncheckedIOException     when the file cannot be read
+     */
     public static PublicKey readPublicKey(Path file) {
         return parsePublicKey(read(file));
     }
 
-    /** The private key in PEM (PKCS#8) file {@code file}. */
+    /**
+     * The private key in PEM (PKCS#8) file {@code file}; see {@link #parsePrivateKey}.
+     *
+     * @param file a PEM file with a {@code BEGIN PRIVATE KEY} block
+     * @return the RSA or EC private key
+     * @throws IllegalArgumentException when the file holds no such block or the key is neither RSA nor EC PKCS#8
+     * @throws UncheckedIOException     when the file cannot be read
+     */
     public static PrivateKey readPrivateKey(Path file) {
         return parsePrivateKey(read(file));
     }
 
-    /** Parses a {@code -----BEGIN PUBLIC KEY-----} PEM block (RSA or EC). */
+    /**
+     * Parses a {@code -----BEGIN PUBLIC KEY-----} PEM block (X.509 SubjectPublicKeyInfo, RSA or EC). Text around the
+     * block is ignored.
+     *
+     * @param pem PEM text
+     * @return the public key
+     * @throws IllegalArgumentException when there is no such block, it is not valid base64, or the key is neither RSA
+     *                                  nor EC
+     */
     public static PublicKey parsePublicKey(String pem) {
         byte[] der = der(requireNonNull(pem, "pem"), "PUBLIC KEY");
         for (String alg : KEY_ALGORITHMS) {
@@ -68,7 +93,16 @@ public final class KeyFiles {
         throw new IllegalArgumentException("PEM public key is neither an RSA nor an EC key");
     }
 
-    /** Parses a {@code -----BEGIN PRIVATE KEY-----} PEM block (PKCS#8, RSA or EC). */
+    /**
+     * Parses a {@code -----BEGIN PRIVATE KEY-----} PEM block (PKCS#8, RSA or EC). Text around the block is ignored;
+     * a traditional {@code BEGIN RSA PRIVATE KEY} or {@code BEGIN EC PRIVATE KEY} block is refused, with a hint how to
+     * convert it.
+     *
+     * @param pem PEM text
+     * @return the private key
+     * @throws IllegalArgumentException when there is no such block, it is not valid base64, or the key is neither RSA
+     *                                  nor EC
+     */
     public static PrivateKey parsePrivateKey(String pem) {
         byte[] der = der(requireNonNull(pem, "pem"), "PRIVATE KEY");
         for (String alg : KEY_ALGORITHMS) {

@@ -34,6 +34,15 @@ import org.slf4j.LoggerFactory;
  * Who may do what: named roles made of allow/deny rules over actions and resource names, and the
  * {@link AccessGuard} that enforces them for one {@link Principal}.
  *
+ * <pre>{@code
+ * Policy policy = Policy.builder()
+ *         .naming(client.naming())                        // the client's namespace and domains
+ *         .policyFile(Path.of("policy.yaml"))              // optional extra roles
+ *         .build();
+ * Principal caller = authenticator.authenticate(credential);
+ * RedStream view = policy.secure(client, caller);           // every operation checked for caller
+ * }</pre>
+ *
  * <p>Decision for an action on a name, over the union of the rules of every role the principal holds:
  * <ol>
  *   <li>a name outside the namespace is denied, whatever the roles;</li>
@@ -52,8 +61,18 @@ import org.slf4j.LoggerFactory;
  * <p>Immutable and thread-safe. Guards are cheap; the rules of each distinct role set are compiled once.
  */
 public final class Policy {
+    /** Name of the built-in role that may do everything inside the namespace (and nothing outside it). */
     public static final String ADMIN_ROLE = BuiltInRoles.ADMIN;
+    /**
+     * Suffix of the built-in read role of each domain: {@code task_read} allows every READ-level action on
+     * {@code <namespace>:task:>}.
+     */
     public static final String READ_ROLE_SUFFIX = BuiltInRoles.READ_SUFFIX;
+    /**
+     * Suffix of the built-in write role of each domain: {@code task_write} allows every WRITE-level action on
+     * {@code <namespace>:task:>}. Writers do not implicitly read: a service that publishes and consumes holds both
+     * roles.
+     */
     public static final String WRITE_ROLE_SUFFIX = BuiltInRoles.WRITE_SUFFIX;
     /** Policy files larger than this are refused: a policy is hand-written and small. */
     public static final int MAX_POLICY_FILE_BYTES = 1 << 20;
@@ -75,16 +94,32 @@ public final class Policy {
         this.audit = audit;
     }
 
-    /** Only the built-in roles, default naming policy, default audit. */
+    /**
+     * A policy with only the built-in roles, for {@link NamingPolicy#defaults()} and {@link DenialAudit#defaults()}.
+     *
+     * @return the built-in policy; equivalent to {@code builder().build()}
+     */
     public static Policy builtIn() {
         return builder().build();
     }
 
+    /**
+     * Starts a policy; see {@link Builder} for the defaults.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The guard enforcing this policy for {@code principal}; audits its denials with this policy's audit. */
+    /**
+     * The guard enforcing this policy for {@code principal}; audits its denials with this policy's audit.
+     * Thread-safe and cheap: the rules of the principal's role set are compiled at most once per policy.
+     *
+     * @param principal the caller the guard decides for
+     * @return a guard for {@link RedStream#withGuard}, sharing nothing mutable with other guards
+     * @throws NullPointerException when {@code principal} is null
+     */
     public AccessGuard guardFor(Principal principal) {
         requireNonNull(principal, "principal");
         return new PolicyGuard(principal, ruleSetOf(principal.roles()), audit, naming.namespace());
@@ -114,8 +149,12 @@ public final class Policy {
      * <p>If {@code client} is itself a guarded view ({@link RedStream#withGuard}), its guard still applies: an
      * operation must pass both guards, and no later {@code withGuard} on the view can widen it.
      *
+     * @param client    the client to act through; must use this policy's namespace
+     * @param principal the caller every operation of the view is checked for
+     * @return the guarded view of {@code client}
      * @throws IllegalArgumentException {@code client} uses a different namespace than this policy (every name would
      *     be outside the policy's namespace; build the policy with the client's {@link NamingPolicy})
+     * @throws NullPointerException     when {@code client} or {@code principal} is null
      */
     public RedStream secure(RedStream client, Principal principal) {
         requireNonNull(client, "client");
@@ -129,21 +168,40 @@ public final class Policy {
         return client.withGuard(guardFor(principal));
     }
 
-    /** Names of every defined role, in definition order (built-ins first). */
+    /**
+     * Names of every defined role, in definition order (built-ins first).
+     *
+     * @return an unmodifiable set of role names
+     */
     public Set<String> roleNames() {
         return roles.keySet();
     }
 
-    /** The rules of {@code role}; empty when the role is not defined. */
+    /**
+     * The rules of {@code role}, as defined (a replaced built-in shows its replacement).
+     *
+     * @param role a role name
+     * @return the role's rules in definition order, unmodifiable; empty when the role is not defined
+     * @throws NullPointerException when {@code role} is null
+     */
     public List<PolicyRule> rulesOf(String role) {
         return roles.getOrDefault(requireNonNull(role, "role"), List.of());
     }
 
-    /** The naming policy (namespace and domains) the rules were validated against. */
+    /**
+     * The naming policy (namespace and domains) the rules were validated against.
+     *
+     * @return the naming policy given to {@link Builder#naming}, or {@link NamingPolicy#defaults()}
+     */
     public NamingPolicy naming() {
         return naming;
     }
 
+    /**
+     * Where the guards of this policy record their denials.
+     *
+     * @return the audit given to {@link Builder#audit}, or one built by {@link DenialAudit#defaults()}
+     */
     public DenialAudit audit() {
         return audit;
     }
@@ -187,32 +245,61 @@ public final class Policy {
 
         /**
          * Namespace and domains the rules are validated against and the built-in roles are made for. Default
-         * {@link NamingPolicy#defaults()}.
+         * {@link NamingPolicy#defaults()}. Use the naming policy of the client the policy will {@link #secure}.
+         *
+         * @param naming the naming policy
+         * @return this builder
          */
         public Builder naming(NamingPolicy naming) {
             this.naming = requireNonNull(naming, "naming");
             return this;
         }
 
-        /** Whether the built-in roles are defined. Default on. */
+        /**
+         * Whether the built-in roles are defined. Default on; turn off to have only the roles of policy files and
+         * {@link #role}.
+         *
+         * @param builtInRoles {@code false} to leave the built-in roles out
+         * @return this builder
+         */
         public Builder builtInRoles(boolean builtInRoles) {
             this.builtInRoles = builtInRoles;
             return this;
         }
 
-        /** Adds the roles of a YAML policy file, read and validated in {@link #build()}. Default none. */
+        /**
+         * Adds the roles of a YAML policy file, read and validated in {@link #build()} (at most
+         * {@value Policy#MAX_POLICY_FILE_BYTES} bytes). Default none; may be called several times, but a role may be
+         * defined only once over all sources.
+         *
+         * @param file the policy file
+         * @return this builder
+         */
         public Builder policyFile(Path file) {
             files.add(requireNonNull(file, "file"));
             return this;
         }
 
-        /** Adds the roles of YAML policy text (same format as a policy file). Default none. */
+        /**
+         * Adds the roles of YAML policy text (same format as a policy file), validated in {@link #build()}. Default
+         * none.
+         *
+         * @param yaml the policy text
+         * @return this builder
+         */
         public Builder policyYaml(String yaml) {
             yamls.add(requireNonNull(yaml, "yaml"));
             return this;
         }
 
-        /** Defines (or replaces a built-in) role in code. */
+        /**
+         * Defines (or replaces a built-in) role in code. The rules are validated in {@link #build()}.
+         *
+         * @param name  the role name ({@code [A-Za-z0-9_.-]{1,64}})
+         * @param rules the role's rules, copied
+         * @return this builder
+         * @throws IllegalArgumentException when this builder already defines {@code name}
+         */
         public Builder role(String name, List<PolicyRule> rules) {
             requireNonNull(name, "name");
             requireNonNull(rules, "rules");
@@ -223,7 +310,12 @@ public final class Policy {
             return this;
         }
 
-        /** Where denials are audited. Default {@link DenialAudit#defaults()}. */
+        /**
+         * Where denials are audited. Default {@link DenialAudit#defaults()}.
+         *
+         * @param audit the audit every guard of the policy records denials with
+         * @return this builder
+         */
         public Builder audit(DenialAudit audit) {
             this.audit = requireNonNull(audit, "audit");
             return this;
@@ -232,7 +324,9 @@ public final class Policy {
         /**
          * Reads the policy files and validates every rule.
          *
-         * @throws IllegalArgumentException naming the source, role, rule index and value of the first bad rule
+         * @return the policy; later changes to this builder do not affect it
+         * @throws IllegalArgumentException naming the source, role, rule index and value of the first bad rule, or a
+         *                                  role defined in two sources
          * @throws UncheckedIOException     when a policy file cannot be read
          */
         public Policy build() {

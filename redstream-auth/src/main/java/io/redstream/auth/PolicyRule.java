@@ -24,10 +24,21 @@ import static java.util.Objects.requireNonNull;
 public record PolicyRule(Effect effect, List<String> actions, List<String> resources) {
     /** What a matching rule does. */
     public enum Effect {
+        /** The rule allows the matching actions, unless a deny rule of any held role also matches. */
         ALLOW,
+        /** The rule denies the matching actions, whatever any allow rule says. */
         DENY
     }
 
+    /**
+     * Copies the lists and checks they are not empty; their contents are validated when a {@link Policy} is built.
+     *
+     * @param effect    allow or deny
+     * @param actions   action patterns, at least one; copied
+     * @param resources resource patterns, at least one; copied
+     * @throws IllegalArgumentException when {@code actions} or {@code resources} is empty
+     * @throws NullPointerException     when a component is null
+     */
     public PolicyRule {
         requireNonNull(effect, "effect");
         requireNonNull(actions, "actions");
@@ -42,12 +53,26 @@ public record PolicyRule(Effect effect, List<String> actions, List<String> resou
         }
     }
 
-    /** An allow rule. */
+    /**
+     * An allow rule.
+     *
+     * @param actions   action patterns, at least one
+     * @param resources resource patterns, at least one
+     * @return a rule with {@link Effect#ALLOW}
+     * @throws IllegalArgumentException when a list is empty
+     */
     public static PolicyRule allow(List<String> actions, List<String> resources) {
         return new PolicyRule(Effect.ALLOW, actions, resources);
     }
 
-    /** A deny rule. */
+    /**
+     * A deny rule.
+     *
+     * @param actions   action patterns, at least one
+     * @param resources resource patterns, at least one
+     * @return a rule with {@link Effect#DENY}
+     * @throws IllegalArgumentException when a list is empty
+     */
     public static PolicyRule deny(List<String> actions, List<String> resources) {
         return new PolicyRule(Effect.DENY, actions, resources);
     }

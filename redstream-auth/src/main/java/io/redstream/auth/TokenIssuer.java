@@ -32,7 +32,12 @@ import java.util.TreeSet;
  * <p>Immutable configuration; thread-safe.
  */
 public final class TokenIssuer {
+    /** Lifetime of a token issued without an explicit TTL, unless {@link Builder#defaultTtl} says otherwise: 1 hour. */
     public static final Duration DEFAULT_TTL = Duration.ofHours(1);
+    /**
+     * Default longest TTL {@link #issue(String, Set, Duration)} accepts: the verifier's default maximum lifetime
+     * ({@link Authenticator#DEFAULT_MAX_TOKEN_LIFETIME}), so an issued token is never too long-lived to be accepted.
+     */
     public static final Duration DEFAULT_MAX_LIFETIME = Authenticator.DEFAULT_MAX_TOKEN_LIFETIME;
 
     private final Key key;
@@ -56,18 +61,36 @@ public final class TokenIssuer {
         this.clock = b.clock;
     }
 
+    /**
+     * Starts a token issuer; see {@link Builder} for the defaults.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A token for {@code subject} with {@code roles}, valid for the default TTL. */
+    /**
+     * A token for {@code subject} with {@code roles}, valid for the default TTL.
+     *
+     * @param subject the {@code sub} claim; the rules of {@link Principal#subject()} apply
+     * @param roles   the {@code roles} claim; each a valid role name, possibly empty
+     * @return the signed compact JWT
+     * @throws IllegalArgumentException when the subject or a role is not acceptable
+     */
     public String issue(String subject, Set<String> roles) {
         return issue(subject, roles, defaultTtl);
     }
 
     /**
-     * A token for {@code subject} with {@code roles}, valid for {@code ttl}.
+     * A token for {@code subject} with {@code roles}, valid for {@code ttl} from now (whole seconds). The subject and
+     * roles are validated as {@link Authenticator} will, so an issued token is never one it refuses for its claims.
+     * Thread-safe.
      *
+     * @param subject the {@code sub} claim; the rules of {@link Principal#subject()} apply
+     * @param roles   the {@code roles} claim; each a valid role name, possibly empty
+     * @param ttl     how long the token is valid: at least 1 second, at most the maximum lifetime
+     * @return the signed compact JWT
      * @throws IllegalArgumentException when the subject or a role is not acceptable, or {@code ttl} is not positive
      *                                  or exceeds the maximum lifetime
      */
@@ -127,7 +150,13 @@ public final class TokenIssuer {
         private Builder() {
         }
 
-        /** Signs HS256 with {@code secret}, at least 32 bytes (256 bits). */
+        /**
+         * Signs HS256 with {@code secret}. Replaces an earlier {@link #privateKey}.
+         *
+         * @param secret the shared secret, at least 32 bytes (256 bits); copied
+         * @return this builder
+         * @throws IllegalArgumentException when the secret is shorter than 32 bytes
+         */
         public Builder hmacSecret(byte[] secret) {
             requireNonNull(secret, "secret");
             this.key = JwtAlgorithms.hmacKey("hmacSecret", secret.clone());
@@ -135,7 +164,14 @@ public final class TokenIssuer {
             return this;
         }
 
-        /** Signs RS256 with an RSA private key (≥ 2048 bits) or ES256 with an EC P-256 private key. */
+        /**
+         * Signs RS256 with an RSA private key or ES256 with an EC P-256 private key. Replaces an earlier
+         * {@link #hmacSecret}.
+         *
+         * @param key the signing key, RSA of at least 2048 bits or EC P-256 (see {@link KeyFiles#readPrivateKey})
+         * @return this builder
+         * @throws IllegalArgumentException when the key is neither
+         */
         public Builder privateKey(PrivateKey key) {
             requireNonNull(key, "key");
             this.algorithm = JwtAlgorithms.forAsymmetricKey("privateKey", key);
@@ -143,7 +179,13 @@ public final class TokenIssuer {
             return this;
         }
 
-        /** The {@code kid} header, naming the verification key. Default none. */
+        /**
+         * The {@code kid} header, naming the verification key. Default none.
+         *
+         * @param keyId the key id the verifier knows the key by, not blank
+         * @return this builder
+         * @throws IllegalArgumentException when {@code keyId} is blank
+         */
         public Builder keyId(String keyId) {
             requireNonNull(keyId, "keyId");
             if (keyId.isBlank()) {
@@ -153,25 +195,48 @@ public final class TokenIssuer {
             return this;
         }
 
-        /** The {@code iss} claim. Default none. */
+        /**
+         * The {@code iss} claim. Default none.
+         *
+         * @param issuer the issuer the verifier expects
+         * @return this builder
+         */
         public Builder issuer(String issuer) {
             this.issuer = requireNonNull(issuer, "issuer");
             return this;
         }
 
-        /** The {@code aud} claim. Default none. */
+        /**
+         * The {@code aud} claim (a single audience). Default none.
+         *
+         * @param audience the audience the verifier expects
+         * @return this builder
+         */
         public Builder audience(String audience) {
             this.audience = requireNonNull(audience, "audience");
             return this;
         }
 
-        /** Lifetime of tokens issued without an explicit TTL. Default 1 h. */
+        /**
+         * Lifetime of tokens issued without an explicit TTL. Default 1 h; checked against the maximum lifetime in
+         * {@link #build()}.
+         *
+         * @param defaultTtl at least 1 second, at most the maximum lifetime
+         * @return this builder
+         */
         public Builder defaultTtl(Duration defaultTtl) {
             this.defaultTtl = requireNonNull(defaultTtl, "defaultTtl");
             return this;
         }
 
-        /** Longest TTL {@link #issue} accepts; keep it at or below the verifier's maximum. Default 24 h. */
+        /**
+         * Longest TTL {@link TokenIssuer#issue(String, Set, Duration)} accepts; keep it at or below the verifier's
+         * maximum. Default 24 h.
+         *
+         * @param maxLifetime a positive duration
+         * @return this builder
+         * @throws IllegalArgumentException when {@code maxLifetime} is zero or negative
+         */
         public Builder maxLifetime(Duration maxLifetime) {
             requireNonNull(maxLifetime, "maxLifetime");
             if (maxLifetime.isNegative() || maxLifetime.isZero()) {
@@ -181,13 +246,24 @@ public final class TokenIssuer {
             return this;
         }
 
-        /** Source of {@code iat}. Default {@link Clock#systemUTC()}. */
+        /**
+         * Source of {@code iat} (and so of {@code exp}). Default {@link Clock#systemUTC()}.
+         *
+         * @param clock the clock; tests pass a fixed one
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = requireNonNull(clock, "clock");
             return this;
         }
 
-        /** @throws IllegalArgumentException when no key is set or the default TTL exceeds the maximum lifetime */
+        /**
+         * Builds the issuer.
+         *
+         * @return the issuer; later changes to this builder do not affect it
+         * @throws IllegalArgumentException when no key is set or the default TTL is shorter than 1 second or exceeds
+         *                                  the maximum lifetime
+         */
         public TokenIssuer build() {
             if (key == null) {
                 throw new IllegalArgumentException("a signing key is required: call hmacSecret or privateKey");

@@ -34,51 +34,109 @@ import java.lang.annotation.Target;
 @Documented
 public @interface RedStreamListener {
 
-    /** The stream, {@code nova:{domain}:{entity}:{function}}. */
+    /**
+     * The stream, {@code nova:{domain}:{entity}:{function}}.
+     *
+     * @return the stream name; required
+     */
     String stream();
 
-    /** The consumer group; created from {@link #startId()} when Redis reports it missing. */
+    /**
+     * The consumer group; created from {@link #startId()} when Redis reports it missing.
+     *
+     * @return the group name; required
+     */
     String group();
 
     /**
      * The consumer name within the group. Default: {@code <redstream.identity>-<redstream.listener.instance-id>}
      * (the application name and, unless configured, host name and process id).
+     *
+     * @return the consumer name, or empty for the default
      */
     String consumer() default "";
 
-    /** Handler threads, 1 to 256. Default 1. */
+    /**
+     * Handler threads, 1 to 256. Default 1.
+     *
+     * @return the thread count as text, or empty for the default
+     */
     String concurrency() default "";
 
-    /** Entries held at once (reading pauses at the bound), 1 to 10000. Default 64. */
+    /**
+     * Entries held at once (reading pauses at the bound), 1 to 10000. Default 64.
+     *
+     * @return the bound as text, or empty for the default
+     */
     String maxInFlight() default "";
 
-    /** Entries per read, 1 to 1000. Default 32. */
+    /**
+     * Entries per read, 1 to 1000. Default 32.
+     *
+     * @return the batch size as text, or empty for the default
+     */
     String batchSize() default "";
 
-    /** How long one read waits for new entries, 1 ms to 30 s. Default 1 s. */
+    /**
+     * How long one read waits for new entries, 1 ms to 30 s. Default 1 s.
+     *
+     * @return the duration as text, or empty for the default
+     */
     String block() default "";
 
-    /** Deliveries before an entry is dead-lettered, 1 to 1000. Default 5. */
+    /**
+     * Deliveries before an entry is dead-lettered, 1 to 1000. Default 5.
+     *
+     * @return the count as text, or empty for the default
+     */
     String maxDeliveries() default "";
 
-    /** First retry delay, doubled per failure up to {@link #maxRetryDelay()}. Default 200 ms. */
+    /**
+     * First retry delay, doubled per failure up to {@link #maxRetryDelay()}. Default 200 ms.
+     *
+     * @return the duration as text, or empty for the default
+     */
     String retryDelay() default "";
 
-    /** Longest retry delay. Default 10 s. */
+    /**
+     * Longest retry delay. Default 10 s.
+     *
+     * @return the duration as text, or empty for the default
+     */
     String maxRetryDelay() default "";
 
-    /** How often entries idle in dead consumers are taken over. Default 30 s. */
+    /**
+     * How often entries idle in dead consumers are taken over. Default 30 s.
+     *
+     * @return the duration as text, or empty for the default
+     */
     String claimInterval() default "";
 
-    /** How long an entry must be idle before it is taken over. Default 60 s. */
+    /**
+     * How long an entry must be idle before it is taken over. Default 60 s.
+     *
+     * @return the duration as text, or empty for the default
+     */
     String claimMinIdle() default "";
 
-    /** Where a group created by this consumer starts: {@code 0} (everything) or {@code $} (new entries). Default 0. */
+    /**
+     * Where a group created by this consumer starts: {@code 0} (everything) or {@code $} (new entries). Default 0.
+     *
+     * @return {@code 0} or {@code $}, or empty for the default
+     */
     String startId() default "";
 
-    /** How long closing waits for running handlers. Default 30 s. */
+    /**
+     * How long closing waits for running handlers. Default 30 s.
+     *
+     * @return the duration as text, or empty for the default
+     */
     String closeTimeout() default "";
 
-    /** Longest pause between reconnection attempts while Redis is unavailable. Default 5 s. */
+    /**
+     * Longest pause between reconnection attempts while Redis is unavailable. Default 5 s.
+     *
+     * @return the duration as text, or empty for the default
+     */
     String maxBackoff() default "";
 }

@@ -17,7 +17,10 @@ public final class ActionPatterns {
     /**
      * The actions {@code pattern} stands for; never empty.
      *
-     * @throws IllegalArgumentException when the pattern is malformed, unknown or matches no action
+     * @param pattern an action id ({@code stream.publish}), {@code prefix.*} ({@code group.*}) or {@code *}
+     * @return the matching actions
+     * @throws IllegalArgumentException when the pattern is empty, malformed, unknown or matches no action; the
+     *                                  message lists the known ids or prefixes
      */
     public static Set<Action> resolve(String pattern) {
         if (pattern == null || pattern.isEmpty()) {

@@ -19,7 +19,15 @@ public final class ApiKeyFileParser {
     private ApiKeyFileParser() {
     }
 
-    /** @throws IllegalArgumentException naming {@code source}, the line number and what is wrong */
+    /**
+     * Parses the content of an API-keys file.
+     *
+     * @param content the file content; lines end with LF or CRLF
+     * @param source  names the content in error messages, for example the file name
+     * @return the records in file order
+     * @throws IllegalArgumentException naming {@code source}, the line number and what is wrong (a malformed field,
+     *                                  a repeated id, or what looks like a raw key)
+     */
     public static List<ApiKeyRecord> parse(String content, String source) {
         List<ApiKeyRecord> records = new ArrayList<>();
         Set<String> ids = new LinkedHashSet<>();

@@ -41,6 +41,9 @@ public final class ApiKeysFile {
     /**
      * Reads the file now.
      *
+     * @param file     the API-keys file
+     * @param clock    the time source of the reload interval
+     * @param interval the least time between two looks at the file
      * @throws IllegalArgumentException naming the line and field that is wrong
      * @throws UncheckedIOException     when the file cannot be read
      */
@@ -54,8 +57,10 @@ public final class ApiKeysFile {
     }
 
     /**
-     * The keys as the file holds them now.
+     * The keys as the file holds them now; looks at the file first when the interval has passed, and reloads it when
+     * it changed.
      *
+     * @return the current keys
      * @throws AuthenticationException while the file cannot be used
      */
     public ApiKeys current() {

@@ -17,14 +17,22 @@ import java.util.Map;
  * that must also consume holds both roles, which keeps write-only producers possible.
  */
 public final class BuiltInRoles {
+    /** Name of the role allowed every action on every name of the namespace. */
     public static final String ADMIN = "admin";
+    /** Suffix of a domain's read role ({@code task_read}). */
     public static final String READ_SUFFIX = "_read";
+    /** Suffix of a domain's write role ({@code task_write}). */
     public static final String WRITE_SUFFIX = "_write";
 
     private BuiltInRoles() {
     }
 
-    /** Role name to rules, for the namespace and domains of {@code naming}. */
+    /**
+     * The built-in roles for the namespace and domains of {@code naming}.
+     *
+     * @param naming the naming policy the roles are made for
+     * @return role name to rules: the read and write role of each domain (domains sorted), then {@code admin}
+     */
     public static Map<String, List<PolicyRule>> of(NamingPolicy naming) {
         String ns = naming.namespace();
         List<String> read = idsAt(AccessLevel.READ);

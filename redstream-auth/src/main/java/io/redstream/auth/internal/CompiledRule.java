@@ -14,6 +14,14 @@ import java.util.Set;
  * @param resources the resource patterns, any of which may match
  */
 public record CompiledRule(String id, boolean deny, Set<Action> actions, List<ResourcePattern> resources) {
+    /**
+     * Keeps unmodifiable copies of the actions and resources.
+     *
+     * @param id        {@code role#index}
+     * @param deny      whether the rule denies
+     * @param actions   the actions the rule applies to; copied
+     * @param resources the resource patterns; copied
+     */
     public CompiledRule {
         actions = Set.copyOf(actions);
         resources = List.copyOf(resources);

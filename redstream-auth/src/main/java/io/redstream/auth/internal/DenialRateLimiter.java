@@ -10,7 +10,12 @@ import java.time.Clock;
  * <p>Thread-safe (synchronized: denials are the rare path, and the lock keeps window and counts consistent).
  */
 public final class DenialRateLimiter {
-    /** What to do with one event: log it or not, and how many earlier events were dropped unreported. */
+    /**
+     * What to do with one event.
+     *
+     * @param log              whether to log it
+     * @param suppressedBefore how many earlier events were dropped since the last logged one; report them first
+     */
     public record Permit(boolean log, long suppressedBefore) {
     }
 
@@ -23,11 +28,22 @@ public final class DenialRateLimiter {
     private int usedInWindow;
     private long suppressed;
 
+    /**
+     * A limiter with an empty window.
+     *
+     * @param clock     the time source of the one-second windows
+     * @param perSecond events permitted per window, at least 1
+     */
     public DenialRateLimiter(Clock clock, int perSecond) {
         this.clock = clock;
         this.perSecond = perSecond;
     }
 
+    /**
+     * Asks to log one event now.
+     *
+     * @return a permit saying whether to log it and how many dropped events to report before it
+     */
     public synchronized Permit acquire() {
         long second = Math.floorDiv(clock.millis(), 1000L);
         if (second != windowSecond) {

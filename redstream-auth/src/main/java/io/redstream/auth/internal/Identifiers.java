@@ -9,13 +9,21 @@ import java.util.regex.Pattern;
 public final class Identifiers {
     /** Role names: what policy files, JWT {@code roles} claims and API-key lines may contain. */
     public static final Pattern ROLE = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+    /** Longest accepted subject, in characters. */
     public static final int MAX_SUBJECT_LENGTH = 256;
+    /** Most roles one principal or API key may hold. */
     public static final int MAX_ROLES = 64;
 
     private Identifiers() {
     }
 
-    /** Null when {@code subject} is acceptable, else the rule it breaks (without echoing it). */
+    /**
+     * Checks a subject: not blank, at most {@value #MAX_SUBJECT_LENGTH} characters, no control characters.
+     *
+     * @param subject the subject to check, may be null
+     * @return null when {@code subject} is acceptable, else the rule it breaks (without echoing it), worded to follow
+     *     "subject "
+     */
     public static String subjectProblem(String subject) {
         if (subject == null || subject.isEmpty()) {
             return "is missing or empty";
@@ -35,6 +43,12 @@ public final class Identifiers {
         return null;
     }
 
+    /**
+     * Whether {@code role} is a valid role name.
+     *
+     * @param role the name to check, may be null
+     * @return {@code true} when it matches {@link #ROLE}
+     */
     public static boolean isRole(String role) {
         return role != null && ROLE.matcher(role).matches();
     }
@@ -43,6 +57,9 @@ public final class Identifiers {
      * Makes untrusted, non-secret text (a claimed key id, issuer, subject) safe to put in a message or a log
      * line: control characters become {@code ?} and long values are cut, so a hostile token cannot forge log
      * lines or flood them.
+     *
+     * @param text the text, may be null
+     * @return at most 80 characters of {@code text} followed by {@code ...} when cut; {@code null} for null
      */
     public static String printable(String text) {
         if (text == null) {
@@ -63,6 +80,10 @@ public final class Identifiers {
     /**
      * Validates and sorts a set of role names: at most {@link #MAX_ROLES}, each matching {@link #ROLE}. One
      * check for principals and API-key records, so a key file cannot hold roles a principal would refuse.
+     *
+     * @param roles the role names
+     * @return an unmodifiable sorted copy
+     * @throws IllegalArgumentException when there are too many roles or one is not a valid name
      */
     public static java.util.SortedSet<String> checkedRoles(java.util.Set<String> roles) {
         if (roles.size() > MAX_ROLES) {

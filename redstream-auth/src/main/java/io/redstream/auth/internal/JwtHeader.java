@@ -22,7 +22,15 @@ public record JwtHeader(String alg, String kid) {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .build();
 
-    /** Reads the header of a compact JWS; rejects anything that is not three dot-separated parts. */
+    /**
+     * Reads the header of a compact JWS, without verifying anything else.
+     *
+     * @param token the compact token
+     * @return the {@code alg} and {@code kid} header values
+     * @throws AuthenticationException when the token is not three dot-separated parts (a JWE has five), the header
+     *                                 is not a base64url JSON object with unique names, {@code alg} is not a string,
+     *                                 {@code kid} is present but not a string, or a {@code zip} header is present
+     */
     public static JwtHeader decode(String token) {
         int first = token.indexOf('.');
         int second = first < 0 ? -1 : token.indexOf('.', first + 1);

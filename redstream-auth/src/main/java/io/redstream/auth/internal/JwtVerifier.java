@@ -35,7 +35,13 @@ import static io.redstream.auth.internal.Identifiers.printable;
  * <p>Immutable and thread-safe.
  */
 public final class JwtVerifier {
-    /** A verified token: who, and until when the verification may be reused. */
+    /**
+     * A verified token.
+     *
+     * @param principal who the token proves
+     * @param expiresAt until when the verification may be reused: the token's {@code exp}, or sooner when that is
+     *                  beyond the maximum lifetime from now
+     */
     public record Verified(Principal principal, Instant expiresAt) {
     }
 
@@ -49,10 +55,17 @@ public final class JwtVerifier {
     private final Clock clock;
 
     /**
+     * A verifier over {@code keys} with the claim requirements of an {@link io.redstream.auth.Authenticator}.
+     *
      * @param keys the keys; those with a key id are chosen by a token's {@code kid}, those without by the
      *     algorithm the token names (so at most one unnamed key per algorithm: an HS256 secret and an RS256 or
      *     ES256 public key can both serve tokens without {@code kid}; the choice grants nothing, each key still
      *     verifies only its own algorithm's signatures)
+     * @param issuer      the required {@code iss}, or null to not check it
+     * @param audience    the audience {@code aud} must contain, or null to not check it
+     * @param maxLifetime the longest accepted {@code exp - iat}
+     * @param skew        the tolerance of {@code exp}, {@code nbf} and {@code iat} against the clock
+     * @param clock       the time source
      */
     public JwtVerifier(java.util.List<JwtKey> keys, String issuer, String audience, Duration maxLifetime,
             Duration skew, Clock clock) {
@@ -75,6 +88,14 @@ public final class JwtVerifier {
         this.clock = clock;
     }
 
+    /**
+     * Verifies {@code token}: header, key choice, signature, time claims, issuer, audience, subject and roles.
+     * Thread-safe.
+     *
+     * @param token a compact JWS
+     * @return the principal and until when the result may be cached
+     * @throws AuthenticationException with one distinct reason per way the token is wrong, never echoing it
+     */
     public Verified verify(String token) {
         JwtHeader header = JwtHeader.decode(token);
         if (header.alg().toLowerCase(Locale.ROOT).equals("none")) {

@@ -40,8 +40,11 @@ public final class PolicyFileParser {
     }
 
     /**
-     * Parses {@code yaml}; {@code source} (a file name) prefixes every error.
+     * Parses {@code yaml} into roles; {@code source} (a file name) prefixes every error.
      *
+     * @param yaml   the policy text
+     * @param source names the text in error messages
+     * @return role name to rules, in file order
      * @throws IllegalArgumentException naming the role, the rule index and the offending value
      */
     public static Map<String, List<PolicyRule>> parse(String yaml, String source) {

@@ -27,6 +27,14 @@ public final class PolicyGuard implements AccessGuard {
     private final DenialAudit audit;
     private final String namespace;
 
+    /**
+     * A guard for {@code principal}; built by {@link io.redstream.auth.Policy#guardFor}.
+     *
+     * @param principal who the guard decides for
+     * @param rules     the compiled rules of the principal's roles
+     * @param audit     where denials are recorded
+     * @param namespace the policy's namespace, named in outside-namespace denials
+     */
     public PolicyGuard(Principal principal, RuleSet rules, DenialAudit audit, String namespace) {
         this.principal = requireNonNull(principal, "principal");
         this.rules = requireNonNull(rules, "rules");
@@ -84,7 +92,11 @@ public final class PolicyGuard implements AccessGuard {
                 + "' (action '" + action.id() + "' on '" + resource.redisName() + "'); only admin acts for others");
     }
 
-    /** The principal this guard decides for. */
+    /**
+     * The principal this guard decides for.
+     *
+     * @return the principal given at construction
+     */
     public Principal principal() {
         return principal;
     }

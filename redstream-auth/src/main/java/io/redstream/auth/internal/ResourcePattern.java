@@ -27,8 +27,13 @@ public final class ResourcePattern {
     }
 
     /**
-     * Parses and validates {@code text} against {@code naming}.
+     * Parses and validates {@code text} against {@code naming}: at least two segments, the first the literal
+     * namespace, a literal second segment a configured domain, every segment {@code *}, a trailing {@code >} or
+     * {@code [A-Za-z0-9_-]+}.
      *
+     * @param text   the pattern as written in the rule
+     * @param naming the namespace and domains to validate against
+     * @return the pattern
      * @throws IllegalArgumentException naming the rule the text broke (the caller adds where it came from)
      */
     public static ResourcePattern parse(String text, NamingPolicy naming) {
@@ -73,7 +78,13 @@ public final class ResourcePattern {
         return new ResourcePattern(text, fixed, tail);
     }
 
-    /** Whether the name with these ADAPT segments matches. */
+    /**
+     * Whether the name with these ADAPT segments matches.
+     *
+     * @param segments the name's segments, the namespace first
+     * @return {@code true} when every fixed segment agrees and the segment count fits ({@code >} needs at least one
+     *     more)
+     */
     public boolean matches(List<String> segments) {
         int n = fixed.length;
         int size = segments.size();
@@ -92,6 +103,9 @@ public final class ResourcePattern {
     /**
      * Whether this pattern matches every name that starts with {@code prefix} and has at least one more segment
      * of any content: only a {@code >} pattern whose fixed part fits within the prefix and agrees with it can.
+     *
+     * @param prefix the literal leading segments of a name pattern
+     * @return {@code true} when every such name matches
      */
     public boolean coversEveryExtensionOf(List<String> prefix) {
         if (!tail || fixed.length > prefix.size()) {
@@ -104,6 +118,10 @@ public final class ResourcePattern {
      * Whether this pattern could match some name that starts with {@code prefix}, continues with a segment that
      * starts with {@code nextStart} (the literal text before the first {@code *} of a glob segment, possibly
      * empty), and may go on with anything. Conservative: what the glob leaves open is assumed to match.
+     *
+     * @param prefix    the literal leading segments of a name pattern
+     * @param nextStart the literal start of the first wildcard segment, possibly empty
+     * @return {@code false} only when no such name can match
      */
     public boolean mayMatchAnExtensionOf(List<String> prefix, String nextStart) {
         int n = prefix.size();

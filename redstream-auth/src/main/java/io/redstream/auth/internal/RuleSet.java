@@ -25,6 +25,12 @@ public final class RuleSet {
     private final Entry[][] denies;
     private final Entry[][] allows;
 
+    /**
+     * Indexes {@code rules} by action.
+     *
+     * @param namespace the namespace every allowed name must start with
+     * @param rules     the compiled rules of every role in the set, in any order (deny wins regardless)
+     */
     public RuleSet(String namespace, Collection<CompiledRule> rules) {
         this.namespace = namespace;
         int n = Action.values().length;
@@ -47,7 +53,14 @@ public final class RuleSet {
         }
     }
 
-    /** Decides {@code action} on the name with these ADAPT segments. */
+    /**
+     * Decides {@code action} on one name.
+     *
+     * @param action   the action asked for
+     * @param segments the ADAPT segments of the name, the namespace first
+     * @return the verdict; a denial names the deny rule that matched, or is {@link Verdict#DEFAULT_DENY} or
+     *     {@link Verdict#OUTSIDE_NAMESPACE}
+     */
     public Verdict decide(Action action, List<String> segments) {
         if (segments.isEmpty() || !namespace.equals(segments.get(0))) {
             return Verdict.OUTSIDE_NAMESPACE;
@@ -73,6 +86,10 @@ public final class RuleSet {
      * such as {@code nova:task:a*} needs an allow rule covering all of {@code nova:task:>}. Only for deny rules is
      * the literal start of the first glob segment used ({@code public*} cannot reach a segment {@code private}),
      * which is sound because that text contains no {@code :}.
+     *
+     * @param action  the action asked for
+     * @param pattern the name pattern (subscription or scan pattern)
+     * @return {@link Verdict#ALLOWED} only when every name the pattern can match is allowed
      */
     public Verdict decidePattern(Action action, NamePattern pattern) {
         List<String> literal = pattern.literalSegments();

@@ -18,11 +18,22 @@ public final class TokenCache {
     private final int maxSize;
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
 
+    /**
+     * An empty cache.
+     *
+     * @param maxSize most entries held at once; 0 turns the cache off (every lookup misses, nothing is stored)
+     */
     public TokenCache(int maxSize) {
         this.maxSize = maxSize;
     }
 
-    /** The cached principal, or null when absent or expired at {@code nowMillis}. */
+    /**
+     * The cached principal of {@code token}; an expired entry is removed.
+     *
+     * @param token     the token as presented
+     * @param nowMillis the current time, epoch milliseconds
+     * @return the principal, or null when absent or expired at {@code nowMillis}
+     */
     public Principal get(String token, long nowMillis) {
         if (maxSize == 0) {
             return null;
@@ -38,6 +49,16 @@ public final class TokenCache {
         return e.principal;
     }
 
+    /**
+     * Remembers a verified token until {@code expiresAtMillis}; does nothing when the cache is off or the token has
+     * already expired. When full, expired entries are purged first, and the whole cache is cleared if that frees
+     * nothing.
+     *
+     * @param token           the token as presented
+     * @param principal       what it verified to
+     * @param expiresAtMillis when the entry stops being valid, epoch milliseconds
+     * @param nowMillis       the current time, epoch milliseconds
+     */
     public void put(String token, Principal principal, long expiresAtMillis, long nowMillis) {
         if (maxSize == 0 || expiresAtMillis <= nowMillis) {
             return;
@@ -51,10 +72,16 @@ public final class TokenCache {
         entries.put(token, new Entry(principal, expiresAtMillis));
     }
 
+    /**
+     * How many entries are held, expired ones not yet purged included.
+     *
+     * @return the entry count
+     */
     public int size() {
         return entries.size();
     }
 
+    /** Forgets every entry; later lookups verify again. */
     public void clear() {
         entries.clear();
     }

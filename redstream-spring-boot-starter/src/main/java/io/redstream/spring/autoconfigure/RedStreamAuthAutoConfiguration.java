@@ -19,11 +19,40 @@ import org.springframework.context.annotation.Conditional;
  * ({@code jwt.secret}, {@code jwt.secret-file}, {@code jwt.public-key-file}) or {@code api-keys-file} is set; a
  * policy (built-in roles, plus {@code policy-file}) whenever anything under {@code redstream.auth} is set. Use them
  * as {@code policy.secure(redStream, authenticator.authenticate(token))} to act as a caller.
+ *
+ * <pre>{@code
+ * // redstream.auth.jwt.secret-file=/run/secrets/jwt-secret
+ * // redstream.auth.policy-file=/etc/redstream/policy.yaml
+ * @RestController
+ * class Publish {
+ *     Publish(RedStream redStream, Authenticator authenticator, Policy policy) { ... }
+ *     @PostMapping("/tasks")
+ *     void post(@RequestHeader("Authorization") String auth, @RequestBody Map<String, String> task) {
+ *         RedStream caller = policy.secure(redStream, authenticator.authenticate(auth.substring(7)));
+ *         caller.publish("nova:task:boomerang:tasks", task);          // checked against the caller's roles
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Applies when {@code redstream-auth} is on the classpath; files are read once, at start, and an invalid one
+ * fails the start naming the property.
  */
 @AutoConfiguration(after = RedStreamAutoConfiguration.class)
 @ConditionalOnClass(Authenticator.class)
 public class RedStreamAuthAutoConfiguration {
 
+    /** Created by Spring Boot when the auto-configuration applies; not for direct use. */
+    public RedStreamAuthAutoConfiguration() {
+    }
+
+    /**
+     * The authenticator, when a JWT key or an API-key file is configured.
+     *
+     * @param properties the bound properties; {@code redstream.auth.*} is used
+     * @return the authenticator
+     * @throws io.redstream.spring.RedStreamConfigurationException when a {@code redstream.auth.*} property is invalid
+     *                                                             or names an unreadable file
+     */
     @Bean
     @ConditionalOnMissingBean
     @Conditional(OnCredentialSource.class)
@@ -31,6 +60,15 @@ public class RedStreamAuthAutoConfiguration {
         return new AuthFactory(properties.getAuth()).authenticator();
     }
 
+    /**
+     * The policy, for the client's namespace and domains: the built-in roles plus those of
+     * {@code redstream.auth.policy-file}.
+     *
+     * @param properties the bound properties; {@code redstream.auth.policy-file} is used
+     * @param redStream  the client whose naming policy the rules are validated against
+     * @return the policy
+     * @throws io.redstream.spring.RedStreamConfigurationException when the policy file is unreadable or invalid
+     */
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnBean(RedStream.class)

@@ -21,7 +21,17 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnEnabledHealthIndicator("redstream")
 public class RedStreamHealthAutoConfiguration {
 
-    /** Named so that the component is {@code redstream}: Boot drops the {@code HealthIndicator} suffix. */
+    /** Created by Spring Boot when the auto-configuration applies; not for direct use. */
+    public RedStreamHealthAutoConfiguration() {
+    }
+
+    /**
+     * The health indicator; named so that the component is {@code redstream}: Boot drops the {@code HealthIndicator}
+     * suffix.
+     *
+     * @param redStream the client whose health is reported
+     * @return the indicator
+     */
     @Bean
     @ConditionalOnMissingBean(name = "redstreamHealthIndicator")
     public RedStreamHealthIndicator redstreamHealthIndicator(RedStream redStream) {

@@ -19,10 +19,22 @@ import java.util.function.Supplier;
 public final class AuthFactory {
     private final RedStreamProperties.Auth auth;
 
+    /**
+     * A factory over the bound auth properties.
+     *
+     * @param auth the {@code redstream.auth.*} properties
+     */
     public AuthFactory(RedStreamProperties.Auth auth) {
         this.auth = auth;
     }
 
+    /**
+     * Builds the authenticator from the JWT settings and the API-keys file, reading the files now.
+     *
+     * @return the authenticator
+     * @throws RedStreamConfigurationException naming the property that is invalid (the inline secret masked), that
+     *                                         conflicts with another, or that names an unreadable file
+     */
     public Authenticator authenticator() {
         RedStreamProperties.Jwt jwt = auth.getJwt();
         Authenticator.Builder b = Authenticator.builder();
@@ -62,6 +74,14 @@ public final class AuthFactory {
         return PropertyCheck.apply("redstream.auth", null, b::build);
     }
 
+    /**
+     * Builds the policy: the built-in roles for {@code naming}, plus the roles of the policy file when one is set.
+     *
+     * @param naming the client's naming policy
+     * @return the policy
+     * @throws RedStreamConfigurationException naming {@code redstream.auth.policy-file} when the file is unreadable or
+     *                                         invalid
+     */
     public Policy policy(NamingPolicy naming) {
         Policy.Builder b = Policy.builder().naming(naming);
         Path file = auth.getPolicyFile();

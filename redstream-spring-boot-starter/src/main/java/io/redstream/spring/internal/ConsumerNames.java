@@ -16,6 +16,16 @@ public final class ConsumerNames {
     private ConsumerNames() {
     }
 
+    /**
+     * The default consumer name {@code <identity>-<instance id>}, with characters consumer names may not hold
+     * replaced by {@code -}, and cut to its last 128 characters.
+     *
+     * @param identity             the client identity
+     * @param configuredInstanceId {@code redstream.listener.instance-id}, or null for host name and process id
+     * @return the consumer name
+     * @throws RedStreamConfigurationException when the configured instance id is not 1 to 64 of
+     *                                         {@code [A-Za-z0-9_.:-]}
+     */
     public static String defaultConsumer(String identity, String configuredInstanceId) {
         String instance;
         if (configuredInstanceId != null) {

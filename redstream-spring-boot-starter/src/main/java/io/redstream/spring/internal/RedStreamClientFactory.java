@@ -20,12 +20,22 @@ public final class RedStreamClientFactory {
     private final RedStreamProperties properties;
     private final Environment environment;
 
+    /**
+     * A factory over the bound properties.
+     *
+     * @param properties  the {@code redstream.*} properties
+     * @param environment supplies {@code spring.application.name}
+     */
     public RedStreamClientFactory(RedStreamProperties properties, Environment environment) {
         this.properties = properties;
         this.environment = environment;
     }
 
-    /** The identity: {@code redstream.identity}, else {@code spring.application.name}, else the core default. */
+    /**
+     * The identity: {@code redstream.identity}, else {@code spring.application.name}, else the core default.
+     *
+     * @return the identity, not yet validated
+     */
     public String identity() {
         String id = properties.getIdentity();
         if (id == null || id.isBlank()) {
@@ -34,7 +44,13 @@ public final class RedStreamClientFactory {
         return id == null || id.isBlank() ? RedStream.Builder.DEFAULT_IDENTITY : id;
     }
 
-    /** The naming policy of {@code redstream.namespace} and {@code redstream.domains}. */
+    /**
+     * The naming policy of {@code redstream.namespace} and {@code redstream.domains} (the core default domains when
+     * none are configured).
+     *
+     * @return the naming policy
+     * @throws RedStreamConfigurationException naming the property the core builder rejected
+     */
     public NamingPolicy naming() {
         NamingPolicy.Builder b = NamingPolicy.builder();
         PropertyCheck.run("redstream.namespace", properties.getNamespace(), () -> b.namespace(properties.getNamespace()));
@@ -44,6 +60,16 @@ public final class RedStreamClientFactory {
         return PropertyCheck.apply("redstream.namespace", properties.getNamespace(), b::build);
     }
 
+    /**
+     * Builds the client: every property handed to the core builder, then the registries, then the customizers.
+     *
+     * @param meterRegistry       the registry for the client's metrics, or null for none
+     * @param observationRegistry the registry for tracing, or null for none
+     * @param customizers         applied in list order, after the properties
+     * @return the client; the caller closes it
+     * @throws RedStreamConfigurationException naming the property that is invalid or conflicts with another (the
+     *                                         password and the URI's password are never repeated)
+     */
     public RedStream create(MeterRegistry meterRegistry, ObservationRegistry observationRegistry,
             List<RedStreamBuilderCustomizer> customizers) {
         RedStream.Builder b = RedStream.builder();

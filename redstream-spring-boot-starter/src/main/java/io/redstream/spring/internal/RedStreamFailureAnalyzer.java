@@ -10,6 +10,10 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
  */
 public final class RedStreamFailureAnalyzer extends AbstractFailureAnalyzer<RedStreamConfigurationException> {
 
+    /** Created by Spring Boot from {@code META-INF/spring.factories}. */
+    public RedStreamFailureAnalyzer() {
+    }
+
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, RedStreamConfigurationException cause) {
         StringBuilder description = new StringBuilder("Invalid RedStream configuration.\n\n")

@@ -13,6 +13,11 @@ import org.springframework.boot.health.contributor.Health;
 public final class RedStreamHealthIndicator extends AbstractHealthIndicator {
     private final RedStream client;
 
+    /**
+     * An indicator for {@code client}.
+     *
+     * @param client the client whose pool is pinged on every health check
+     */
     public RedStreamHealthIndicator(RedStream client) {
         super("RedStream health check failed");
         this.client = client;

@@ -37,7 +37,12 @@ public final class RedStreamListenerContainer implements SmartLifecycle {
     private volatile boolean running;
 
     /**
+     * A container that is not yet running.
+     *
+     * @param registrar       where the listener methods are found (read at {@link #start()})
+     * @param client          supplies the client, asked only when there is a listener to start
      * @param defaultConsumer the consumer name of listeners that give none
+     * @param autoStartup     whether the context starts the container on refresh
      */
     public RedStreamListenerContainer(RedStreamListenerRegistrar registrar, Supplier<RedStream> client,
             String defaultConsumer, boolean autoStartup) {
@@ -145,7 +150,11 @@ public final class RedStreamListenerContainer implements SmartLifecycle {
         return autoStartup;
     }
 
-    /** The running consumers, for health and statistics. */
+    /**
+     * The running consumers, for health and statistics.
+     *
+     * @return a snapshot, empty when stopped
+     */
     public synchronized List<StreamConsumer> consumers() {
         return List.copyOf(consumers);
     }

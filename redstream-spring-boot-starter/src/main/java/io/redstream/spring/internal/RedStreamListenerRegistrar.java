@@ -33,6 +33,10 @@ public final class RedStreamListenerRegistrar implements BeanPostProcessor, Envi
     private final List<ListenerEndpoint> endpoints = new java.util.concurrent.CopyOnWriteArrayList<>();
     private Environment environment;
 
+    /** A registrar that has found nothing yet; created by the auto-configuration. */
+    public RedStreamListenerRegistrar() {
+    }
+
     @Override
     public void setEnvironment(Environment environment) {
         this.environment = environment;
