@@ -90,7 +90,11 @@ public final class RedStream implements AutoCloseable {
         this.presence = new DefaultPresence(ctx);
     }
 
-    /** A builder; see its Javadoc for every default. */
+    /**
+     * A builder; see its Javadoc for every default.
+     *
+     * @return a new builder with every setting at its default
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -98,32 +102,71 @@ public final class RedStream implements AutoCloseable {
     /**
      * Publishes one message and returns its entry id. Adds {@code _timestamp}, {@code _source} (this client's
      * identity) and {@code _trace_id} (kept when given).
+     *
+     * @param stream the stream name, checked against the naming policy
+     * @param fields field names and values; values are encoded as strings (JSON for maps and lists), within
+     *     {@link Limits#maxFieldsPerMessage()} and {@link Limits#maxMessageBytes()}
+     * @return the entry id Redis assigned, for example {@code 1718000000000-0}
+     * @throws io.redstream.core.InvalidNameException {@code stream} breaks the naming policy
+     * @throws InvalidArgumentException {@code fields} is empty, has a {@code null} value or a reserved name
+     * @throws LimitExceededException too many fields or too many bytes
+     * @throws AccessDeniedException this view may not publish to {@code stream}
+     * @throws RedStreamConnectionException Redis could not be reached
      */
     public String publish(String stream, Map<String, ?> fields) {
         return streams.publish(stream, fields);
     }
 
-    /** Publishes one message with options (trimming, no-create, client id, trace id). */
+    /**
+     * Publishes one message with options (trimming, no-create, client id, trace id).
+     *
+     * @param stream the stream name, checked against the naming policy
+     * @param fields field names and values, as for {@link #publish(String, Map)}
+     * @param options trimming, no-create, client id and trace id; {@link PublishOptions#DEFAULT} for none
+     * @return the entry id: the one Redis assigned, or the client-generated id of the options
+     * @throws io.redstream.core.InvalidNameException {@code stream} breaks the naming policy
+     * @throws InvalidArgumentException {@code fields} is empty, has a {@code null} value or a reserved name
+     * @throws LimitExceededException too many fields or too many bytes
+     * @throws NotFoundException {@code noCreate} was set and the stream does not exist
+     * @throws AccessDeniedException this view may not publish to {@code stream}
+     * @throws RedStreamConnectionException Redis could not be reached
+     */
     public String publish(String stream, Map<String, ?> fields, PublishOptions options) {
         return streams.publish(stream, fields, options);
     }
 
-    /** Publishing, reading, info and trimming. */
+    /**
+     * Publishing, reading, info and trimming.
+     *
+     * @return the stream operations of this view; shared, thread-safe
+     */
     public StreamOperations streams() {
         return streams;
     }
 
-    /** Consumer groups: admin, group reads, ack, claim, pending. */
+    /**
+     * Consumer groups: admin, group reads, ack, claim, pending.
+     *
+     * @return the consumer group operations of this view; shared, thread-safe
+     */
     public ConsumerGroupOperations groups() {
         return groups;
     }
 
-    /** Key-value state with TTL: get, set (TTL, NX/XX), delete, expire, ttl, increment, scan. */
+    /**
+     * Key-value state with TTL: get, set (TTL, NX/XX), delete, expire, ttl, increment, scan.
+     *
+     * @return the state operations of this view; shared, thread-safe
+     */
     public StateOperations state() {
         return state;
     }
 
-    /** Publish/subscribe, pattern subscriptions and the bounded {@code collect} helper. */
+    /**
+     * Publish/subscribe, pattern subscriptions and the bounded {@code collect} helper.
+     *
+     * @return the pub/sub operations of this view; shared, thread-safe
+     */
     public PubSubOperations pubsub() {
         return pubsub;
     }
@@ -134,27 +177,46 @@ public final class RedStream implements AutoCloseable {
      *
      * @throws io.redstream.core.InvalidNameException {@code board} is not an entity segment
      *     ({@code [A-Za-z0-9_-]}, 1 to 128), or the naming policy has no {@code task} domain
+     *
+     * @param board the board's entity segment, for example {@code boomerang}
+     * @return a thread-safe handle on the board, checked by this view's guard
      */
     public TaskBoard tasks(String board) {
         return new DefaultTaskBoard(ctx, board, StepHook.NONE);
     }
 
-    /** Locks with leases and fencing tokens (see {@link Locks}). */
+    /**
+     * Locks with leases and fencing tokens (see {@link Locks}).
+     *
+     * @return the lock operations of this view; shared, thread-safe
+     */
     public Locks locks() {
         return locks;
     }
 
-    /** Agent presence by heartbeat with a TTL (see {@link Presence}). */
+    /**
+     * Agent presence by heartbeat with a TTL (see {@link Presence}).
+     *
+     * @return the presence operations of this view; shared, thread-safe
+     */
     public Presence presence() {
         return presence;
     }
 
-    /** A new atomic multi-operation ({@code MULTI}/{@code EXEC}, optional {@code WATCH}); use once. */
+    /**
+     * A new atomic multi-operation ({@code MULTI}/{@code EXEC}, optional {@code WATCH}); use once.
+     *
+     * @return a new transaction, not thread-safe and good for one {@code execute()}
+     */
     public Transaction transaction() {
         return DefaultTransaction.create(ctx);
     }
 
-    /** PING round trip, server version, topology and pool usage. Never throws: a failure is a DOWN report. */
+    /**
+     * PING round trip, server version, topology and pool usage. Never throws: a failure is a DOWN report.
+     *
+     * @return the report: UP with latency and details, or DOWN with the redacted reason
+     */
     public HealthReport health() {
         return new HealthProbe(ctx.gateway()).check();
     }
@@ -172,6 +234,9 @@ public final class RedStream implements AutoCloseable {
      * @throws io.redstream.core.InvalidNameException the stream name is invalid
      * @throws InvalidArgumentException the group or consumer name is invalid
      * @throws AccessDeniedException this view may not read the stream as a group member
+     * @param settings stream, group, consumer, batch size, retry and claim settings
+     * @param handler called once per entry on the worker's thread; returning acknowledges, throwing retries
+     * @return the started worker; close it to stop consuming
      */
     public StreamConsumer consumer(ConsumerSettings settings, MessageHandler handler) {
         requireNonNull(settings, "settings");
@@ -213,22 +278,36 @@ public final class RedStream implements AutoCloseable {
     /**
      * This client's Micrometer observations (publish, process), and the factory modules built on core use to
      * observe their own operations with the same registry and conventions.
+     *
+     * @return the observation factory of this client, shared by its views
      */
     public RedStreamObservations observations() {
         return ctx.observations();
     }
 
-    /** The naming rules every name is checked against. */
+    /**
+     * The naming rules every name is checked against.
+     *
+     * @return the naming policy this client was built with
+     */
     public NamingPolicy naming() {
         return ctx.naming();
     }
 
-    /** The limits every call is checked against. */
+    /**
+     * The limits every call is checked against.
+     *
+     * @return the limits this client was built with
+     */
     public Limits limits() {
         return ctx.limits();
     }
 
-    /** The guard this view checks every operation with ({@link AccessGuard#ALLOW_ALL} unless set). */
+    /**
+     * The guard this view checks every operation with ({@link AccessGuard#ALLOW_ALL} unless set).
+     *
+     * @return the guard of this view, never {@code null}
+     */
     public AccessGuard guard() {
         return ctx.guard();
     }
@@ -237,13 +316,21 @@ public final class RedStream implements AutoCloseable {
      * A view of this client whose every operation is first checked by {@code guard} — before any Redis command is
      * sent. If this client is itself a guarded view, both guards must allow: a view can be narrowed, never
      * widened. The view shares this client's connections; closing it does nothing, closing this client ends both.
+     *
+     * @param guard the guard to add; not {@code null}
+     * @return a new view allowing what both this view's guard and {@code guard} allow
+     * @throws NullPointerException if {@code guard} is {@code null}
      */
     public RedStream withGuard(AccessGuard guard) {
         requireNonNull(guard, "guard");
         return new RedStream(ctx.withGuard(AccessGuard.both(ctx.guard(), guard)), false);
     }
 
-    /** Whether this client talks to a Redis Cluster. */
+    /**
+     * Whether this client talks to a Redis Cluster.
+     *
+     * @return {@code true} for a client built with {@code clusterNodes}, {@code false} for a standalone Redis
+     */
     public boolean isCluster() {
         return ctx.gateway().isCluster();
     }
@@ -286,13 +373,31 @@ public final class RedStream implements AutoCloseable {
      *   <li>{@code observationRegistry}: {@link ObservationRegistry#NOOP} (nothing observed, nothing written into
      *       messages).</li>
      * </ul>
+     *
+     * <pre>{@code
+     * RedStream cluster = RedStream.builder()
+     *         .clusterNodes("redis-1:6379", "redis-2:6379", "redis-3:6379")
+     *         .identity("task-router")
+     *         .password(System.getenv("REDIS_PASSWORD"))
+     *         .socketTimeout(Duration.ofSeconds(1))
+     *         .meterRegistry(meterRegistry)
+     *         .build();
+     * }</pre>
      */
     public static final class Builder {
+        /** The default {@code _source} identity written on messages when none is given. */
         public static final String DEFAULT_IDENTITY = "redstream";
+        /** The URI used when neither {@code redisUri} nor {@code clusterNodes} is given: a local Redis. */
         public static final String DEFAULT_URI = "redis://127.0.0.1:6379";
+        /** The default time to establish a connection: 2 seconds. */
         public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+        /** The default time to wait for a reply of a non-blocking command: 2 seconds. */
         public static final Duration DEFAULT_SOCKET_TIMEOUT = Duration.ofSeconds(2);
+        /** The default maximum number of pooled connections (per node on a cluster). */
         public static final int DEFAULT_POOL_SIZE = 16;
+        /**
+         * The default idle time after which a pooled connection is checked with {@code PING} before it is lent: 500 ms.
+         */
         public static final Duration DEFAULT_VALIDATE_AFTER_IDLE = Duration.ofMillis(500);
 
         private static final Pattern IDENTITY = Pattern.compile("[A-Za-z0-9_.:@-]{1,128}");
@@ -318,7 +423,13 @@ public final class RedStream implements AutoCloseable {
         private Builder() {
         }
 
-        /** A standalone Redis: {@code redis://[user[:password]@]host[:port][/db]} or {@code rediss://...}. */
+        /**
+         * A standalone Redis: {@code redis://[user[:password]@]host[:port][/db]} or {@code rediss://...}.
+         *
+         * @param redisUri the URI; not {@code null}
+         * @return this builder
+         * @throws IllegalArgumentException the URI is malformed or its scheme is not {@code redis} or {@code rediss}
+         */
         public Builder redisUri(String redisUri) {
             requireNonNull(redisUri, "redisUri");
             RedisUris.parse(redisUri);
@@ -326,7 +437,13 @@ public final class RedStream implements AutoCloseable {
             return this;
         }
 
-        /** A Redis Cluster, by one or more seed nodes {@code "host:port"}. */
+        /**
+         * A Redis Cluster, by one or more seed nodes {@code "host:port"}.
+         *
+         * @param nodes seed nodes as {@code host:port}; at least one, surrounding blanks are trimmed
+         * @return this builder
+         * @throws IllegalArgumentException no node is given or one is not {@code host:port}
+         */
         public Builder clusterNodes(String... nodes) {
             requireNonNull(nodes, "nodes");
             if (nodes.length == 0) {
@@ -346,7 +463,13 @@ public final class RedStream implements AutoCloseable {
             return this;
         }
 
-        /** Written as {@code _source} on every message; 1 to 128 of {@code [A-Za-z0-9_.:@-]}. */
+        /**
+         * Written as {@code _source} on every message; 1 to 128 of {@code [A-Za-z0-9_.:@-]}.
+         *
+         * @param identity the client identity, for example {@code task-router}
+         * @return this builder
+         * @throws IllegalArgumentException the identity is empty, too long or has another character
+         */
         public Builder identity(String identity) {
             requireNonNull(identity, "identity");
             if (!IDENTITY.matcher(identity).matches()) {
@@ -357,27 +480,60 @@ public final class RedStream implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The naming policy every stream, key and channel name is checked against.
+         *
+         * @param naming the policy; not {@code null}
+         * @return this builder
+         */
         public Builder naming(NamingPolicy naming) {
             this.naming = requireNonNull(naming, "naming");
             return this;
         }
 
+        /**
+         * The limits every call is checked against.
+         *
+         * @param limits the limits; not {@code null}
+         * @return this builder
+         */
         public Builder limits(Limits limits) {
             this.limits = requireNonNull(limits, "limits");
             return this;
         }
 
+        /**
+         * How long to wait for a connection to be established.
+         *
+         * @param connectTimeout a positive duration
+         * @return this builder
+         * @throws IllegalArgumentException the duration is zero or negative
+         */
         public Builder connectTimeout(Duration connectTimeout) {
             this.connectTimeout = positive("connectTimeout", connectTimeout);
             return this;
         }
 
+        /**
+         * How long to wait for the reply of a non-blocking command; blocking reads wait
+         * {@code limits.maxBlock + socketTimeout}.
+         *
+         * @param socketTimeout a positive duration
+         * @return this builder
+         * @throws IllegalArgumentException the duration is zero or negative
+         */
         public Builder socketTimeout(Duration socketTimeout) {
             this.socketTimeout = positive("socketTimeout", socketTimeout);
             return this;
         }
 
-        /** Maximum pooled connections (per node on a cluster); at least 1. */
+        /**
+         * Maximum pooled connections (per node on a cluster); at least 1.
+         *
+         * @param poolSize between 1 and 1024
+         * @return this builder
+         * @throws IllegalArgumentException the size is out of range
+         */
         public Builder poolSize(int poolSize) {
             if (poolSize < 1 || poolSize > 1024) {
                 throw new IllegalArgumentException("poolSize must be between 1 and 1024, but was " + poolSize);
@@ -392,6 +548,10 @@ public final class RedStream implements AutoCloseable {
          * caller's command runs; connections in steady use skip the check. {@link Duration#ZERO} checks on every
          * borrow (one extra round trip per call). Default 500 ms. On a cluster the client retries a command whose
          * connection failed on a fresh one instead.
+         *
+         * @param validateAfterIdle zero or a positive duration
+         * @return this builder
+         * @throws IllegalArgumentException the duration is negative
          */
         public Builder validateAfterIdle(Duration validateAfterIdle) {
             requireNonNull(validateAfterIdle, "validateAfterIdle");
@@ -403,19 +563,34 @@ public final class RedStream implements AutoCloseable {
             return this;
         }
 
-        /** The clock for {@code _timestamp} and time-based logic; inject one in tests. */
+        /**
+         * The clock for {@code _timestamp} and time-based logic; inject one in tests.
+         *
+         * @param clock the clock; not {@code null}
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = requireNonNull(clock, "clock");
             return this;
         }
 
-        /** ACL user (overrides the URI's). */
+        /**
+         * ACL user (overrides the URI's).
+         *
+         * @param user the ACL user name; not {@code null}
+         * @return this builder
+         */
         public Builder user(String user) {
             this.user = requireNonNull(user, "user");
             return this;
         }
 
-        /** Password (overrides the URI's). Never logged or shown in {@code toString}. */
+        /**
+         * Password (overrides the URI's). Never logged or shown in {@code toString}.
+         *
+         * @param password the password; not {@code null}
+         * @return this builder
+         */
         public Builder password(String password) {
             this.password = requireNonNull(password, "password");
             return this;
@@ -424,6 +599,9 @@ public final class RedStream implements AutoCloseable {
         /**
          * Where operation meters go ({@code redstream.operation} timers per operation and outcome, with p50/p95/p99).
          * Default: none, and then no meter is recorded at all.
+         *
+         * @param meterRegistry the registry; not {@code null}
+         * @return this builder
          */
         public Builder meterRegistry(MeterRegistry meterRegistry) {
             this.meterRegistry = requireNonNull(meterRegistry, "meterRegistry");
@@ -435,6 +613,9 @@ public final class RedStream implements AutoCloseable {
          * OpenTelemetry messaging keys; see {@link RedStreamObservations}). With a tracer among the registry's
          * handlers, publish writes the W3C {@code traceparent} into each message and consumers continue that trace.
          * Default: {@link ObservationRegistry#NOOP}.
+         *
+         * @param observationRegistry the registry; not {@code null}
+         * @return this builder
          */
         public Builder observationRegistry(ObservationRegistry observationRegistry) {
             this.observationRegistry = requireNonNull(observationRegistry, "observationRegistry");
@@ -444,6 +625,9 @@ public final class RedStream implements AutoCloseable {
         /**
          * TLS with this context's trust (and, for mutual TLS, key) material instead of the JVM defaults; turns TLS
          * on. The server certificate must name the host dialled (hostname verification stays on).
+         *
+         * @param sslContext the TLS context; not {@code null}
+         * @return this builder
          */
         public Builder sslContext(javax.net.ssl.SSLContext sslContext) {
             this.sslContext = requireNonNull(sslContext, "sslContext");
@@ -451,7 +635,12 @@ public final class RedStream implements AutoCloseable {
             return this;
         }
 
-        /** TLS on or off (overrides the URI scheme). */
+        /**
+         * TLS on or off (overrides the URI scheme).
+         *
+         * @param ssl {@code true} for TLS
+         * @return this builder
+         */
         public Builder ssl(boolean ssl) {
             this.ssl = ssl;
             return this;
@@ -470,6 +659,7 @@ public final class RedStream implements AutoCloseable {
          *
          * @throws IllegalArgumentException both {@code redisUri} and {@code clusterNodes} were given
          * @throws RedStreamConnectionException the cluster could not be reached
+         * @return the new client; close it when the application stops
          */
         public RedStream build() {
             if (redisUri != null && !clusterNodes.isEmpty()) {

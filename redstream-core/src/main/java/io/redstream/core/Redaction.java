@@ -28,7 +28,13 @@ public final class Redaction {
     private Redaction() {
     }
 
-    /** {@code text} with every credential masked; {@code null} stays {@code null}. */
+    /**
+     * {@code text} with every credential masked; {@code null} stays {@code null}.
+     *
+     * @param text text that may contain credentials; may be {@code null}
+     * @return the text with credentials replaced by {@code ***} (JWTs by {@code <jwt>}), or {@code text} itself when
+     *  it is {@code null} or empty
+     */
     public static String redact(String text) {
         if (text == null || text.isEmpty()) {
             return text;
@@ -42,6 +48,9 @@ public final class Redaction {
     /**
      * An exception chain for a log, on one line: each cause's class name and redacted message, and where the
      * first one was thrown — no stack trace (logs must not carry them). Never show it to a caller.
+     *
+     * @param t the exception to describe; {@code null} gives an empty string
+     * @return one line with at most eight causes of the chain, redacted
      */
     public static String describe(Throwable t) {
         StringBuilder b = new StringBuilder();

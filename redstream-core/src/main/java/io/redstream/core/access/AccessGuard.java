@@ -41,6 +41,10 @@ public interface AccessGuard {
     /**
      * A guard that allows only what both allow, asking {@code first} first. {@link AccessGuard#ALLOW_ALL} on
      * either side yields the other guard.
+     *
+     * @param first the guard asked first; not {@code null}
+     * @param second the guard asked when {@code first} allows; not {@code null}
+     * @return a guard allowing what both allow
      */
     static AccessGuard both(AccessGuard first, AccessGuard second) {
         java.util.Objects.requireNonNull(first, "first");
@@ -54,16 +58,30 @@ public interface AccessGuard {
     /**
      * Throws {@link AccessDeniedException} unless {@code action} on {@code resource} is allowed. The exception's
      * message names the principal, the action and the resource, never a secret.
+     *
+     * @param action the operation about to run
+     * @param resource the validated name it acts on
+     * @throws AccessDeniedException the action is not allowed on the resource
      */
     void check(Action action, ResourceName resource);
 
     /**
      * Throws {@link AccessDeniedException} unless {@code action} is allowed on every name {@code pattern} can
      * match (used for pattern subscriptions).
+     *
+     * @param action the operation about to run
+     * @param pattern the validated pattern it acts on
+     * @throws AccessDeniedException the action is not allowed on some name the pattern can match
      */
     void checkPattern(Action action, NamePattern pattern);
 
-    /** Whether {@code action} on {@code resource} is allowed; used to filter listings without failing them. */
+    /**
+     * Whether {@code action} on {@code resource} is allowed; used to filter listings without failing them.
+     *
+     * @param action the operation to ask about
+     * @param resource the validated name it would act on
+     * @return {@code true} when {@link #check(Action, ResourceName)} would pass
+     */
     boolean permits(Action action, ResourceName resource);
 
     /**
@@ -75,6 +93,11 @@ public interface AccessGuard {
      * <p>A guard that knows the caller's identity permits only the caller's own subject unless the caller may act
      * for others (in {@code redstream-auth}: the {@code admin} role). A guard without a notion of identity, such as
      * {@link #ALLOW_ALL}, permits every actor.
+     *
+     * @param actor the agent name the operation acts as
+     * @param action the operation about to run
+     * @param resource the validated name it acts on
+     * @throws AccessDeniedException the caller may not act as {@code actor}
      */
     void checkActor(String actor, Action action, ResourceName resource);
 }

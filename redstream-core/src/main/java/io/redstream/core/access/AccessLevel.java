@@ -5,7 +5,13 @@ package io.redstream.core.access;
  * READ actions, {@code {domain}_write} the WRITE actions, {@code admin} everything.
  */
 public enum AccessLevel {
+    /**
+     * Reading: stream reads, listings and infos, group reads, acknowledgements and claims, key reads and
+     * subscriptions.
+     */
     READ,
+    /** Writing: publishing, creating groups, writing, expiring and deleting keys. */
     WRITE,
+    /** Administration: destroying consumer groups and moving their last-delivered ids. */
     ADMIN
 }

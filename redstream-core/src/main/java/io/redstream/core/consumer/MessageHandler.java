@@ -12,5 +12,11 @@ import io.redstream.core.stream.StreamEntry;
  */
 @FunctionalInterface
 public interface MessageHandler {
+    /**
+     * Handles one entry; returning acknowledges it.
+     *
+     * @param entry the entry with its fields and delivery count
+     * @throws Exception when processing failed: the entry is retried or, after {@code maxDeliveries}, dead-lettered
+     */
     void handle(StreamEntry entry) throws Exception;
 }

@@ -16,6 +16,11 @@ import java.time.Duration;
  */
 public record HealthReport(boolean up, Duration latency, String redisVersion, String topology, int poolActive,
         int poolIdle, String error) {
+    /**
+     * The status as a health endpoint shows it.
+     *
+     * @return {@code "UP"} or {@code "DOWN"}
+     */
     public String status() {
         return up ? "UP" : "DOWN";
     }

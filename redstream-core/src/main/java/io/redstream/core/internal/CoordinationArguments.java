@@ -19,6 +19,11 @@ public final class CoordinationArguments {
     /**
      * An acting agent or lock owner: an entity segment of the {@code agent} domain, so the same name works in
      * {@code nova:agent:{agent}:presence}, in a consumer group and in an audit line.
+     *
+     * @param parameter the parameter's name, for the error message
+     * @param value the value to check
+     * @return {@code value}
+     * @throws io.redstream.core.InvalidArgumentException {@code value} is {@code null} or not an entity segment
      */
     public static String agent(String parameter, String value) {
         if (value == null || !isSegment(value)) {
@@ -28,7 +33,13 @@ public final class CoordinationArguments {
         return value;
     }
 
-    /** A board name: one entity segment of the task domain. */
+    /**
+     * A board name: one entity segment of the task domain.
+     *
+     * @param value the board name to check
+     * @return {@code value}
+     * @throws io.redstream.core.InvalidNameException {@code value} is {@code null} or not an entity segment
+     */
     public static String board(String value) {
         if (value == null || !isSegment(value)) {
             throw new InvalidNameException("board name " + quote(value) + " is invalid: must be " + SEGMENT_RULE
@@ -37,7 +48,16 @@ public final class CoordinationArguments {
         return value;
     }
 
-    /** {@code value} within {@code [min, max]}, both inclusive. */
+    /**
+     * {@code value} within {@code [min, max]}, both inclusive.
+     *
+     * @param parameter the parameter's name, for the error message
+     * @param value the value to check
+     * @param min the shortest duration allowed
+     * @param max the longest duration allowed
+     * @return {@code value}
+     * @throws io.redstream.core.InvalidArgumentException {@code value} is {@code null} or out of range
+     */
     public static Duration duration(String parameter, Duration value, Duration min, Duration max) {
         if (value == null || value.compareTo(min) < 0 || value.compareTo(max) > 0) {
             throw new InvalidArgumentException(parameter + " must be between " + human(min) + " and " + human(max)
@@ -46,7 +66,15 @@ public final class CoordinationArguments {
         return value;
     }
 
-    /** Optional free text of at most {@code max} characters; {@code null} stays {@code null}. */
+    /**
+     * Optional free text of at most {@code max} characters; {@code null} stays {@code null}.
+     *
+     * @param parameter the parameter's name, for the error message
+     * @param value the value to check; may be {@code null}
+     * @param max the most characters allowed
+     * @return {@code value}
+     * @throws io.redstream.core.InvalidArgumentException {@code value} is longer than {@code max}
+     */
     public static String optionalText(String parameter, String value, int max) {
         if (value != null && value.length() > max) {
             throw new InvalidArgumentException(parameter + " must be at most " + max + " characters, but had "
@@ -55,7 +83,15 @@ public final class CoordinationArguments {
         return value;
     }
 
-    /** Required text: 1 to {@code max} characters, not blank. */
+    /**
+     * Required text: 1 to {@code max} characters, not blank.
+     *
+     * @param parameter the parameter's name, for the error message
+     * @param value the value to check
+     * @param max the most characters allowed
+     * @return {@code value}
+     * @throws io.redstream.core.InvalidArgumentException {@code value} is {@code null}, blank or too long
+     */
     public static String text(String parameter, String value, int max) {
         if (value == null || value.isBlank()) {
             throw new InvalidArgumentException(parameter + " must not be blank, but was " + quote(value));
@@ -63,7 +99,16 @@ public final class CoordinationArguments {
         return optionalText(parameter, value, max);
     }
 
-    /** {@code value} within {@code [min, max]}. */
+    /**
+     * {@code value} within {@code [min, max]}.
+     *
+     * @param parameter the parameter's name, for the error message
+     * @param value the value to check
+     * @param min the lowest value allowed
+     * @param max the highest value allowed
+     * @return {@code value}
+     * @throws io.redstream.core.InvalidArgumentException {@code value} is out of range
+     */
     public static int between(String parameter, int value, int min, int max) {
         if (value < min || value > max) {
             throw new InvalidArgumentException(parameter + " must be between " + min + " and " + max + ", but was "
@@ -72,7 +117,12 @@ public final class CoordinationArguments {
         return value;
     }
 
-    /** A duration as a person writes it: {@code 500 ms}, {@code 30 s}, {@code 5 min}, {@code 24 h}. */
+    /**
+     * A duration as a person writes it: {@code 500 ms}, {@code 30 s}, {@code 5 min}, {@code 24 h}.
+     *
+     * @param d the duration; not {@code null}
+     * @return the duration in the largest whole unit of hours, minutes, seconds or milliseconds
+     */
     public static String human(Duration d) {
         long ms = d.toMillis();
         if (ms != 0 && ms % 3_600_000 == 0) {

@@ -45,6 +45,11 @@ public final class DefaultConsumerGroupOperations implements ConsumerGroupOperat
     private final AutoClaimer autoClaimer;
     private final DeadLetters deadLetters;
 
+    /**
+     * Group operations of one client view.
+     *
+     * @param ctx the view's context: gateway, naming, guard and limits
+     */
     public DefaultConsumerGroupOperations(ClientContext ctx) {
         this.ctx = ctx;
         this.lister = new ConsumerGroupLister(ctx.gateway());

@@ -46,6 +46,11 @@ public final class DefaultLocks implements Locks {
 
     private final ClientContext ctx;
 
+    /**
+     * Locks of one client view.
+     *
+     * @param ctx the view's context: gateway, naming, guard, limits and clock
+     */
     public DefaultLocks(ClientContext ctx) {
         this.ctx = ctx;
     }

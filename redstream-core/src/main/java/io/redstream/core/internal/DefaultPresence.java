@@ -35,6 +35,11 @@ public final class DefaultPresence implements Presence {
     private final ClientContext ctx;
     private final KeyScanner scanner;
 
+    /**
+     * Presence of one client view.
+     *
+     * @param ctx the view's context: gateway, naming, guard, limits and clock
+     */
     public DefaultPresence(ClientContext ctx) {
         this.ctx = ctx;
         this.scanner = new KeyScanner(ctx.gateway());

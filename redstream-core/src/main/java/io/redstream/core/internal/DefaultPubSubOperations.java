@@ -23,6 +23,11 @@ import java.util.concurrent.TimeUnit;
 public final class DefaultPubSubOperations implements PubSubOperations {
     private final ClientContext ctx;
 
+    /**
+     * Pub/sub operations of one client view.
+     *
+     * @param ctx the view's context: gateway, naming, guard and limits
+     */
     public DefaultPubSubOperations(ClientContext ctx) {
         this.ctx = ctx;
     }

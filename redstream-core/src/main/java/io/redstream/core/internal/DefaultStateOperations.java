@@ -27,6 +27,11 @@ public final class DefaultStateOperations implements StateOperations {
     private final ClientContext ctx;
     private final KeyScanner scanner;
 
+    /**
+     * State operations of one client view.
+     *
+     * @param ctx the view's context: gateway, naming, guard and limits
+     */
     public DefaultStateOperations(ClientContext ctx) {
         this.ctx = ctx;
         this.scanner = new KeyScanner(ctx.gateway());

@@ -39,6 +39,11 @@ public final class DefaultStreamOperations implements StreamOperations {
     private final StreamReader reader;
     private final KeyScanner scanner;
 
+    /**
+     * Stream operations of one client view.
+     *
+     * @param ctx the view's context: gateway, naming, guard, limits, encoder and observations
+     */
     public DefaultStreamOperations(ClientContext ctx) {
         this.ctx = ctx;
         this.groups = new ConsumerGroupLister(ctx.gateway());

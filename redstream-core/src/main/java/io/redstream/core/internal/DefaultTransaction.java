@@ -37,6 +37,12 @@ public final class DefaultTransaction implements Transaction {
         this.ctx = ctx;
     }
 
+    /**
+     * A new, empty transaction of one client view.
+     *
+     * @param ctx the view's context: gateway, naming, guard and limits
+     * @return the transaction; not thread-safe, use once
+     */
     public static Transaction create(ClientContext ctx) {
         return new DefaultTransaction(ctx);
     }

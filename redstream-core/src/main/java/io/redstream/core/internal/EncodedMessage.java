@@ -32,6 +32,8 @@ public final class EncodedMessage {
      * generated {@code _trace_id} becomes {@code traceId} (a caller's own trace id is always kept).
      *
      * @param traceId the trace id of the propagated context, or null to keep the current one
+     * @param fields the propagation fields to add; possibly empty
+     * @return a new message with the fields added, or this message when there is nothing to change
      */
     public EncodedMessage withTraceContext(Map<String, String> fields, String traceId) {
         if (fields.isEmpty() && (traceId == null || this.traceId == null)) {
@@ -59,12 +61,20 @@ public final class EncodedMessage {
         }
     }
 
-    /** Number of stored fields, meta fields included. */
+    /**
+     * Number of stored fields, meta fields included.
+     *
+     * @return the number of fields {@code XADD} will store
+     */
     public int fieldCount() {
         return length / 2 + (traceId != null ? 3 : 2);
     }
 
-    /** The stored fields as strings, in the order they are sent (for tests and diagnostics, not the hot path). */
+    /**
+     * The stored fields as strings, in the order they are sent (for tests and diagnostics, not the hot path).
+     *
+     * @return a new map of every field, in sending order
+     */
     public Map<String, String> toMap() {
         Map<String, String> out = new LinkedHashMap<>();
         for (int i = 0; i + 1 < length; i += 2) {

@@ -23,7 +23,14 @@ public final class ErrorTranslator {
     private ErrorTranslator() {
     }
 
-    /** Translates a failure of {@code operation} on {@code subject}; the message starts with what was attempted. */
+    /**
+     * Translates a failure of {@code operation} on {@code subject}; the message starts with what was attempted.
+     *
+     * @param operation what was attempted
+     * @param subject what it acted on, for the message; may be {@code null}
+     * @param e the failure; a {@link RedStreamException} is returned as it is
+     * @return the RedStream exception to throw
+     */
     public static RedStreamException translate(Operation operation, String subject, RuntimeException e) {
         if (e instanceof RedStreamException rse) {
             return rse;
@@ -31,7 +38,13 @@ public final class ErrorTranslator {
         return translate(operation.describe(subject), e);
     }
 
-    /** Translates a failure of the step described by {@code operation} (e.g. one step of a transaction). */
+    /**
+     * Translates a failure of the step described by {@code operation} (e.g. one step of a transaction).
+     *
+     * @param operation the words that start the message, for example {@code "transaction on nova:agent:a:b"}
+     * @param e the failure; a {@link RedStreamException} is returned as it is
+     * @return the RedStream exception to throw
+     */
     public static RedStreamException translate(String operation, RuntimeException e) {
         if (e instanceof RedStreamException rse) {
             return rse;

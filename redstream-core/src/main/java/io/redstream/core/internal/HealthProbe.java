@@ -11,10 +11,20 @@ import redis.clients.jedis.RedisClusterClient;
 public final class HealthProbe {
     private final RedisGateway gateway;
 
+    /**
+     * A probe of the gateway's connections.
+     *
+     * @param gateway the gateway to check
+     */
     public HealthProbe(RedisGateway gateway) {
         this.gateway = gateway;
     }
 
+    /**
+     * Sends {@code PING} and {@code INFO server}, reads the pool usage, and reports.
+     *
+     * @return UP with latency, version, topology and pool usage; DOWN with the redacted reason when anything failed
+     */
     public HealthReport check() {
         String topology = "standalone";
         int active = 0;

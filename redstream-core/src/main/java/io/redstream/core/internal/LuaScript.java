@@ -18,12 +18,26 @@ public final class LuaScript {
     private final String text;
     private final String sha;
 
+    /**
+     * A script of the given source; its SHA-1 is computed once here.
+     *
+     * @param text the Lua source
+     */
     public LuaScript(String text) {
         this.text = text;
         this.sha = sha1(text);
     }
 
-    /** Runs the script on {@code key} with {@code args}; the reply is Jedis' decoded object (lists, strings, longs). */
+    /**
+     * Runs the script on {@code key} with {@code args}; the reply is Jedis' decoded object (lists, strings, longs).
+     *
+     * @param gateway the gateway to run it through
+     * @param operation the kind of call, for the metric tag and the error message
+     * @param key the one key the script touches
+     * @param args the script's arguments ({@code ARGV})
+     * @return the decoded reply
+     * @throws io.redstream.core.RedStreamException the script failed, translated
+     */
     public Object run(RedisGateway gateway, Operation operation, String key, List<String> args) {
         List<String> keys = List.of(key);
         return gateway.call(operation, key, j -> {
@@ -44,11 +58,22 @@ public final class LuaScript {
         }
     }
 
-    /** Reply helpers: Lua tables arrive as lists, strings as strings, integers as longs. */
+    /**
+     * Reply helpers: Lua tables arrive as lists, strings as strings, integers as longs.
+     *
+     * @param reply a script reply or one of its elements
+     * @return the reply as a list, or an empty list when it is not one
+     */
     public static List<?> list(Object reply) {
         return reply instanceof List<?> l ? l : List.of();
     }
 
+    /**
+     * A reply element as text: bulk strings decoded as UTF-8, other values by {@code toString()}.
+     *
+     * @param reply a script reply or one of its elements; may be {@code null}
+     * @return the text, or {@code null} for a {@code null} reply
+     */
     public static String string(Object reply) {
         return reply == null ? null : reply instanceof byte[] b ? new String(b, StandardCharsets.UTF_8)
                 : reply.toString();

@@ -29,6 +29,13 @@ public final class MessageEncoder {
     private final Clock clock;
     private final Limits limits;
 
+    /**
+     * An encoder writing {@code identity} as {@code _source} and the clock's time as {@code _timestamp}.
+     *
+     * @param identity the client identity
+     * @param clock the clock for {@code _timestamp}
+     * @param limits the bounds every message is checked against
+     */
     public MessageEncoder(String identity, Clock clock, Limits limits) {
         this.identity = identity.getBytes(StandardCharsets.UTF_8);
         this.clock = clock;
@@ -36,7 +43,16 @@ public final class MessageEncoder {
     }
 
     /**
+     * Checks the caller's fields and encodes them with the meta fields ({@code _timestamp}, {@code _source},
+     * {@code _trace_id}, {@code _json} for values written as JSON), ready for {@code XADD}.
+     *
+     * @param stream the stream name, for error messages
+     * @param fields the caller's fields; not empty, no {@code null} value, no reserved name
      * @param traceId the trace id to store, or null to keep the caller's {@code _trace_id} field or make a new one
+     * @return the encoded message with the meta fields added
+     * @throws io.redstream.core.InvalidArgumentException the fields are empty, have a {@code null} value or a reserved
+     *     or too long name
+     * @throws io.redstream.core.LimitExceededException too many fields or too many bytes
      */
     public EncodedMessage encode(String stream, Map<String, ?> fields, String traceId) {
         if (fields == null) {

@@ -8,6 +8,11 @@ public final class NamedThreadFactory implements ThreadFactory {
     private final String prefix;
     private final AtomicInteger next = new AtomicInteger();
 
+    /**
+     * A factory of threads named {@code <prefix>-1}, {@code <prefix>-2}, ...
+     *
+     * @param prefix the start of every thread's name
+     */
     public NamedThreadFactory(String prefix) {
         this.prefix = prefix;
     }

@@ -17,14 +17,32 @@ public final class OperationMetrics {
     /** Index {@code 2 * ordinal} for success, {@code 2 * ordinal + 1} for error. */
     private final AtomicReferenceArray<Timer> timers = new AtomicReferenceArray<>(2 * OPERATIONS.length);
 
+    /**
+     * Metrics recorded in {@code registry}, or none when it is {@code null}.
+     *
+     * @param registry the registry, or {@code null} to record nothing
+     */
     public OperationMetrics(MeterRegistry registry) {
         this.registry = registry;
     }
 
+    /**
+     * Whether calls are timed.
+     *
+     * @return {@code true} when a registry was given
+     */
     public boolean enabled() {
         return registry != null;
     }
 
+    /**
+     * Records one call in the {@code redstream.operation} timer of its operation and outcome; nothing without a
+     * registry. Thread-safe.
+     *
+     * @param operation the kind of call
+     * @param nanos how long it took
+     * @param success {@code true} when it succeeded
+     */
     public void record(Operation operation, long nanos, boolean success) {
         if (registry == null) {
             return;
@@ -44,6 +62,11 @@ public final class OperationMetrics {
         timer.record(nanos, TimeUnit.NANOSECONDS);
     }
 
+    /**
+     * The registry calls are timed in.
+     *
+     * @return the registry, or {@code null} when metrics are off
+     */
     public MeterRegistry registry() {
         return registry;
     }

@@ -24,6 +24,13 @@ public final class RedisGateway implements AutoCloseable {
     private final DefaultJedisClientConfig clientConfig;
     private final OperationMetrics metrics;
 
+    /**
+     * Creates the pooled client (standalone) or the cluster client, which reads the slot map at once.
+     *
+     * @param settings nodes, credentials, TLS, timeouts and pool bounds
+     * @param metrics where call timings go; a no-op instance when metrics are off
+     * @throws RuntimeException a Jedis failure when a cluster cannot be reached; the caller translates it
+     */
     public RedisGateway(ConnectionSettings settings, OperationMetrics metrics) {
         this.settings = settings;
         this.metrics = metrics;
@@ -93,6 +100,11 @@ public final class RedisGateway implements AutoCloseable {
      * wraps the command.
      *
      * @param subject what the operation acts on (a key, "g on key"), used only to word an error
+     * @param <T> the type of the command's reply
+     * @param operation the kind of call, for the metric tag and the error message
+     * @param command the Jedis call to run
+     * @return what {@code command} returned
+     * @throws io.redstream.core.RedStreamException the call failed, translated by {@link ErrorTranslator}
      */
     public <T> T call(Operation operation, String subject, Function<UnifiedJedis, T> command) {
         if (!metrics.enabled()) {
@@ -113,24 +125,47 @@ public final class RedisGateway implements AutoCloseable {
         }
     }
 
+    /**
+     * The timers every call is recorded in.
+     *
+     * @return the metrics of this gateway
+     */
     public OperationMetrics metrics() {
         return metrics;
     }
 
+    /**
+     * Whether this gateway talks to a Redis Cluster.
+     *
+     * @return {@code true} for a cluster client
+     */
     public boolean isCluster() {
         return settings.cluster();
     }
 
+    /**
+     * The settings the gateway was created with.
+     *
+     * @return the connection settings
+     */
     public ConnectionSettings settings() {
         return settings;
     }
 
-    /** The client config, for components that open dedicated connections (pub/sub). */
+    /**
+     * The client config, for components that open dedicated connections (pub/sub).
+     *
+     * @return the Jedis client configuration: credentials, TLS, timeouts and client name
+     */
     public DefaultJedisClientConfig clientConfig() {
         return clientConfig;
     }
 
-    /** The underlying client, for internal components that pipeline or need cluster details. */
+    /**
+     * The underlying client, for internal components that pipeline or need cluster details.
+     *
+     * @return the shared Jedis client; never close it
+     */
     public UnifiedJedis jedis() {
         return jedis;
     }

@@ -12,7 +12,16 @@ public final class RedisUris {
     private RedisUris() {
     }
 
-    /** The parts of a Redis URI. */
+    /**
+     * The parts of a Redis URI.
+     *
+     * @param host the host name or address
+     * @param port the port, 6379 when the URI has none
+     * @param user the user, or {@code null}
+     * @param password the password, or {@code null}
+     * @param database the database index, 0 when the URI has none
+     * @param ssl whether the scheme is {@code rediss}
+     */
     public record Parsed(String host, int port, String user, String password, int database, boolean ssl) {
         @Override
         public String toString() {
@@ -21,6 +30,13 @@ public final class RedisUris {
         }
     }
 
+    /**
+     * Parses a {@code redis://} or {@code rediss://} URI.
+     *
+     * @param uri the URI, {@code redis://[user[:password]@]host[:port][/db]}
+     * @return the host, port, credentials, database and TLS flag
+     * @throws IllegalArgumentException the URI is empty, malformed, or has another scheme
+     */
     public static Parsed parse(String uri) {
         if (uri == null || uri.isBlank()) {
             throw new IllegalArgumentException("redisUri must not be empty; expected redis://host:port");
@@ -69,7 +85,12 @@ public final class RedisUris {
         return new Parsed(u.getHost(), port, user, password, db, "rediss".equals(scheme));
     }
 
-    /** The URI with any password replaced by {@code ***}, safe to print. */
+    /**
+     * The URI with any password replaced by {@code ***}, safe to print.
+     *
+     * @param uri the URI; may be malformed
+     * @return the URI with its password masked
+     */
     public static String mask(String uri) {
         if (uri == null) {
             return null;

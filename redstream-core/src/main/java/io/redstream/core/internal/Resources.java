@@ -17,10 +17,20 @@ public final class Resources {
 
     private final Set<AutoCloseable> open = ConcurrentHashMap.newKeySet();
 
+    /**
+     * Adds a resource to close with the client.
+     *
+     * @param resource the consumer, subscription or batcher just started
+     */
     public void register(AutoCloseable resource) {
         open.add(resource);
     }
 
+    /**
+     * Removes a resource that closed by itself.
+     *
+     * @param resource the resource to forget
+     */
     public void unregister(AutoCloseable resource) {
         open.remove(resource);
     }

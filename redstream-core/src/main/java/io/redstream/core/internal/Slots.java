@@ -12,11 +12,23 @@ public final class Slots {
     private Slots() {
     }
 
+    /**
+     * The cluster hash slot of {@code key}, honouring hash tags.
+     *
+     * @param key the Redis key
+     * @return the slot, 0 to 16383
+     */
     public static int of(String key) {
         return JedisClusterCRC16.getSlot(key);
     }
 
-    /** Keys grouped by slot, in first-seen order; one group on a standalone server. */
+    /**
+     * Keys grouped by slot, in first-seen order; one group on a standalone server.
+     *
+     * @param keys the keys to group
+     * @param cluster {@code false} puts every key in one group
+     * @return the groups, each non-empty
+     */
     public static List<List<String>> group(Collection<String> keys, boolean cluster) {
         if (!cluster) {
             return List.of(new ArrayList<>(keys));

@@ -10,6 +10,16 @@ public final class Values {
     private Values() {
     }
 
+    /**
+     * Encodes a state value.
+     *
+     * @param key the key, for the error message
+     * @param value the value; strings are kept, others written as JSON
+     * @param limits the bounds to check the encoded size against
+     * @return the text to store
+     * @throws io.redstream.core.InvalidArgumentException {@code value} is {@code null} or cannot be written as JSON
+     * @throws io.redstream.core.LimitExceededException the encoded value exceeds {@code limits.maxValueBytes}
+     */
     public static String encode(String key, Object value, Limits limits) {
         if (value == null) {
             throw new InvalidArgumentException("value of '" + key + "' must not be null; delete the key instead");

@@ -14,7 +14,14 @@ public final class XAdd {
     private XAdd() {
     }
 
-    /** The command; its reply is the new entry id, or null when {@code NOMKSTREAM} found no stream. */
+    /**
+     * The command; its reply is the new entry id, or null when {@code NOMKSTREAM} found no stream.
+     *
+     * @param key the stream's Redis name
+     * @param params the {@code XADD} options: id, trimming, {@code NOMKSTREAM}
+     * @param message the encoded fields
+     * @return the command object to run or pipeline
+     */
     public static CommandObject<String> command(String key, XAddParams params, EncodedMessage message) {
         CommandArguments args = CommandArgs.of(Protocol.Command.XADD).key(key).addParams(params);
         message.appendTo(args);

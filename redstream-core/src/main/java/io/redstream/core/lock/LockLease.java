@@ -15,7 +15,15 @@ import java.time.Instant;
  * @param expiresAt when the lock frees itself unless extended (by the acquiring client's clock)
  */
 public record LockLease(String key, String owner, long token, Instant expiresAt) {
-    /** Checks the required values. */
+    /**
+     * Checks the required values.
+     *
+     * @param key the lock key
+     * @param owner who holds it
+     * @param token the fencing token: strictly greater than every token handed out for this key before, so a resource
+     *     that remembers the highest token it accepted can refuse a write from a holder whose lease ran out
+     * @param expiresAt when the lock frees itself unless extended (by the acquiring client's clock)
+     */
     public LockLease {
         requireNonNull(key, "key");
         requireNonNull(owner, "owner");

@@ -15,7 +15,15 @@ import java.util.Optional;
  * @param expiresAt when the current holder's lease ends
  */
 public record LockResult(String key, boolean acquired, LockLease lease, String holder, Instant expiresAt) {
-    /** Checks the required values, and that a lease is given exactly when acquired. */
+    /**
+     * Checks the required values, and that a lease is given exactly when acquired.
+     *
+     * @param key the lock key
+     * @param acquired whether the caller now holds the lock
+     * @param lease the caller's lease when acquired, else {@code null}
+     * @param holder who holds the lock now (the caller when acquired)
+     * @param expiresAt when the current holder's lease ends
+     */
     public LockResult {
         requireNonNull(key, "key");
         requireNonNull(holder, "holder");
@@ -25,7 +33,11 @@ public record LockResult(String key, boolean acquired, LockLease lease, String h
         }
     }
 
-    /** The caller's lease, when it acquired the lock. */
+    /**
+     * The caller's lease, when it acquired the lock.
+     *
+     * @return the lease, or empty when the caller did not acquire the lock
+     */
     public Optional<LockLease> leaseIfAcquired() {
         return Optional.ofNullable(lease);
     }

@@ -52,24 +52,51 @@ public interface Locks {
      * @throws io.redstream.core.InvalidNameException {@code key} breaks the naming convention
      * @throws io.redstream.core.InvalidArgumentException bad owner or TTL, or {@code key} holds another kind of
      *     value
+     *
+     * @param key the lock key, checked against the naming policy
+     * @param owner the agent that takes the lock
+     * @param ttl how long the lock is held unless extended, {@link #MIN_TTL} to {@link #MAX_TTL}
+     * @return acquired with the caller's lease, or not acquired with the current holder and its expiry
      */
     LockResult acquire(String key, String owner, Duration ttl);
 
-    /** Frees the lock if {@code lease} is still the current one; false when it ran out or another holds it. */
+    /**
+     * Frees the lock if {@code lease} is still the current one; false when it ran out or another holds it.
+     *
+     * @param lease the lease returned by {@link #acquire}
+     * @return {@code true} when the lock was freed
+     */
     boolean release(LockLease lease);
 
     /**
      * {@link #release(LockLease)} by the lease's parts, for callers that kept only the token (the owner is checked
      * as the acting agent, so it must be given too).
+     *
+     * @param key the lock key
+     * @param owner the owner the lock was acquired for
+     * @param token the fencing token of the lease
+     * @return {@code true} when the lock was freed
      */
     boolean release(String key, String owner, long token);
 
     /**
      * Moves the end of {@code lease} to {@code ttl} from now if it is still the current one; the extended lease
      * (same token), or empty when it ran out or another holds the lock.
+     *
+     * @param lease the lease returned by {@link #acquire} or a previous extend
+     * @param ttl the new lease length from now, {@link #MIN_TTL} to {@link #MAX_TTL}
+     * @return the extended lease, or empty when the lease is no longer current
      */
     Optional<LockLease> extend(LockLease lease, Duration ttl);
 
-    /** {@link #extend(LockLease, Duration)} by the lease's parts. */
+    /**
+     * {@link #extend(LockLease, Duration)} by the lease's parts.
+     *
+     * @param key the lock key
+     * @param owner the owner the lock was acquired for
+     * @param token the fencing token of the lease
+     * @param ttl the new lease length from now, {@link #MIN_TTL} to {@link #MAX_TTL}
+     * @return the extended lease, or empty when the lease is no longer current
+     */
     Optional<LockLease> extend(String key, String owner, long token, Duration ttl);
 }

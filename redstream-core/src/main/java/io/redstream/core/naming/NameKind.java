@@ -15,7 +15,11 @@ public enum NameKind {
         this.label = label;
     }
 
-    /** Lower-case word used in messages ("stream name ... is invalid"). */
+    /**
+     * Lower-case word used in messages ("stream name ... is invalid").
+     *
+     * @return {@code stream}, {@code key} or {@code channel}
+     */
     public String label() {
         return label;
     }

@@ -13,8 +13,21 @@ import java.util.List;
  * them. The namespace segment is always literal, so a pattern never reaches outside the namespace.
  *
  * <p>Immutable and thread-safe.
+ *
+ * @param kind the kind of names it matches
+ * @param redisPattern the glob sent to Redis
+ * @param literalSegments the segments before the first one with a wildcard
  */
 public record NamePattern(NameKind kind, String redisPattern, List<String> literalSegments) {
+    /**
+     * Checks that {@code literalSegments} is the literal prefix of {@code redisPattern}; copies it.
+     *
+     * @throws IllegalArgumentException the segments do not match the pattern
+     * @throws NullPointerException a component is {@code null}
+     * @param kind the kind of names it matches
+     * @param redisPattern the glob sent to Redis
+     * @param literalSegments the segments before the first one with a wildcard
+     */
     public NamePattern {
         requireNonNull(kind, "kind");
         requireNonNull(redisPattern, "redisPattern");
@@ -30,7 +43,11 @@ public record NamePattern(NameKind kind, String redisPattern, List<String> liter
         }
     }
 
-    /** True when the pattern has no wildcard and so matches exactly one name. */
+    /**
+     * True when the pattern has no wildcard and so matches exactly one name.
+     *
+     * @return {@code true} when the pattern has no {@code *}
+     */
     public boolean isExact() {
         return redisPattern.indexOf('*') < 0;
     }
@@ -38,6 +55,9 @@ public record NamePattern(NameKind kind, String redisPattern, List<String> liter
     /**
      * Whether {@code name} matches this pattern, with Redis glob semantics restricted to {@code *}. Used to filter
      * results client-side and by access policies.
+     *
+     * @param name the name to test
+     * @return {@code true} when the pattern matches the whole name
      */
     public boolean matches(String name) {
         return GlobMatcher.matches(redisPattern, name);

@@ -30,10 +30,14 @@ import java.util.regex.Pattern;
  * thread-safe.
  */
 public final class NamingPolicy {
+    /** The default first segment of every name. */
     public static final String DEFAULT_NAMESPACE = "nova";
+    /** The seven reserved domains allowed by default as the second segment. */
     public static final Set<String> DEFAULT_DOMAINS =
             Set.of("system", "task", "agent", "user", "memory", "devops", "broadcast");
+    /** The longest name accepted, in characters. */
     public static final int MAX_NAME_LENGTH = 512;
+    /** The fifth segment that marks a dead-letter stream. */
     public static final String DEAD_LETTER_SUFFIX = "dlq";
 
     private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_-]+");
@@ -62,43 +66,92 @@ public final class NamingPolicy {
         this.domainList = String.join(", ", b.domains.stream().sorted().toList());
     }
 
-    /** The default policy: namespace {@code nova}, the seven reserved domains, legacy names off. */
+    /**
+     * The default policy: namespace {@code nova}, the seven reserved domains, legacy names off.
+     *
+     * @return the shared default policy
+     */
     public static NamingPolicy defaults() {
         return DEFAULTS;
     }
 
+    /**
+     * A builder starting from the defaults.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
+    /**
+     * The first segment every name must have.
+     *
+     * @return the namespace, for example {@code nova}
+     */
     public String namespace() {
         return namespace;
     }
 
+    /**
+     * The domains allowed as the second segment.
+     *
+     * @return an immutable set of domains
+     */
     public Set<String> domains() {
         return domains;
     }
 
+    /**
+     * Whether the legacy stream form {@code domain.name.direct} is accepted.
+     *
+     * @return {@code true} when legacy names are accepted
+     */
     public boolean legacyNames() {
         return legacyNames;
     }
 
-    /** Validates a stream name. */
+    /**
+     * Validates a stream name.
+     *
+     * @param name the stream name, for example {@code nova:task:boomerang:tasks}
+     * @return the parsed name with its segments
+     * @throws InvalidNameException the name breaks a rule; the message names the rule
+     */
     public ResourceName stream(String name) {
         return parse(NameKind.STREAM, name);
     }
 
-    /** Validates a key name. */
+    /**
+     * Validates a key name.
+     *
+     * @param name the key name, at least four segments
+     * @return the parsed name with its segments
+     * @throws InvalidNameException the name breaks a rule; the message names the rule
+     */
     public ResourceName key(String name) {
         return parse(NameKind.KEY, name);
     }
 
-    /** Validates a pub/sub channel name. */
+    /**
+     * Validates a pub/sub channel name.
+     *
+     * @param name the channel name, at least four segments
+     * @return the parsed name with its segments
+     * @throws InvalidNameException the name breaks a rule; the message names the rule
+     */
     public ResourceName channel(String name) {
         return parse(NameKind.CHANNEL, name);
     }
 
-    /** Validates a name of the given kind. */
+    /**
+     * Validates a name of the given kind.
+     *
+     * @param kind stream, key or channel; not {@code null}
+     * @param name the name to check
+     * @return the parsed name with its segments
+     * @throws InvalidNameException the name is {@code null} or breaks a rule of its kind
+     */
     public ResourceName parse(NameKind kind, String name) {
         requireNonNull(kind, "kind");
         if (name != null) {
@@ -156,6 +209,11 @@ public final class NamingPolicy {
     /**
      * Validates a glob pattern over names of the given kind. The namespace segment must be literal; the domain
      * segment, when literal, must be a configured domain; only {@code *} is allowed as a wildcard.
+     *
+     * @param kind the kind of names the pattern matches; not {@code null}
+     * @param pattern the glob pattern, for example {@code nova:task:*}
+     * @return the parsed pattern with its literal leading segments
+     * @throws InvalidNameException the pattern breaks a rule
      */
     public NamePattern pattern(NameKind kind, String pattern) {
         requireNonNull(kind, "kind");
@@ -196,7 +254,13 @@ public final class NamingPolicy {
         return new NamePattern(kind, pattern, literal);
     }
 
-    /** The dead-letter stream of {@code stream}: {@code <stream>:dlq}. */
+    /**
+     * The dead-letter stream of {@code stream}: {@code <stream>:dlq}.
+     *
+     * @param stream a valid stream name
+     * @return the stream {@code <stream>:dlq}
+     * @throws InvalidNameException {@code stream} is itself a dead-letter stream
+     */
     public ResourceName deadLetterStream(ResourceName stream) {
         return stream(stream.redisName() + ":" + DEAD_LETTER_SUFFIX);
     }
@@ -204,6 +268,9 @@ public final class NamingPolicy {
     /**
      * Whether {@code s} is one segment of a name: {@code [A-Za-z0-9_-]+}. Hand-written: every operation checks every
      * segment of every name.
+     *
+     * @param s the text to check; may be {@code null}
+     * @return {@code true} when {@code s} is a non-empty run of {@code [A-Za-z0-9_-]}
      */
     public static boolean isSegment(String s) {
         int n = s.length();
@@ -258,7 +325,13 @@ public final class NamingPolicy {
         private Builder() {
         }
 
-        /** The first segment of every name. Default {@value #DEFAULT_NAMESPACE}. */
+        /**
+         * The first segment of every name. Default {@value #DEFAULT_NAMESPACE}.
+         *
+         * @param namespace one segment, {@code [A-Za-z0-9_-]+}
+         * @return this builder
+         * @throws IllegalArgumentException the namespace is not one segment
+         */
         public Builder namespace(String namespace) {
             requireNonNull(namespace, "namespace");
             if (!SEGMENT.matcher(namespace).matches()) {
@@ -269,7 +342,13 @@ public final class NamingPolicy {
             return this;
         }
 
-        /** Replaces the allowed domains. Default {@link #DEFAULT_DOMAINS}. */
+        /**
+         * Replaces the allowed domains. Default {@link #DEFAULT_DOMAINS}.
+         *
+         * @param domains at least one segment, {@code [A-Za-z0-9_-]+} each
+         * @return this builder
+         * @throws IllegalArgumentException the collection is empty or holds something that is not a segment
+         */
         public Builder domains(Collection<String> domains) {
             requireNonNull(domains, "domains");
             if (domains.isEmpty()) {
@@ -287,19 +366,35 @@ public final class NamingPolicy {
             return this;
         }
 
-        /** Adds domains to the allowed set. */
+        /**
+         * Adds domains to the allowed set.
+         *
+         * @param domains segments to add, {@code [A-Za-z0-9_-]+} each
+         * @return this builder
+         * @throws IllegalArgumentException an entry is not a segment
+         */
         public Builder addDomains(String... domains) {
             List<String> all = new ArrayList<>(this.domains);
             all.addAll(Arrays.asList(domains));
             return domains(all);
         }
 
-        /** Whether the legacy stream form {@code domain.name.direct} is accepted. Default off. */
+        /**
+         * Whether the legacy stream form {@code domain.name.direct} is accepted. Default off.
+         *
+         * @param legacyNames {@code true} to accept {@code domain.name.direct}
+         * @return this builder
+         */
         public Builder legacyNames(boolean legacyNames) {
             this.legacyNames = legacyNames;
             return this;
         }
 
+        /**
+         * Creates the policy.
+         *
+         * @return the immutable policy
+         */
         public NamingPolicy build() {
             return new NamingPolicy(this);
         }

@@ -13,8 +13,21 @@ import java.util.List;
  * {@code domain.name.direct} it is {@code [namespace, domain, name, direct]}, so one policy governs both forms.
  *
  * <p>Immutable and thread-safe.
+ *
+ * @param kind stream, key or channel
+ * @param redisName the name as sent to Redis
+ * @param segments the ADAPT segments access is decided on
  */
 public record ResourceName(NameKind kind, String redisName, List<String> segments) {
+    /**
+     * Checks that {@code segments} spell {@code redisName} (or its legacy form); copies them.
+     *
+     * @throws IllegalArgumentException the segments do not spell the name, or there are fewer than four
+     * @throws NullPointerException a component is {@code null}
+     * @param kind stream, key or channel
+     * @param redisName the name as sent to Redis
+     * @param segments the ADAPT segments access is decided on
+     */
     public ResourceName {
         requireNonNull(kind, "kind");
         requireNonNull(redisName, "redisName");
@@ -30,17 +43,29 @@ public record ResourceName(NameKind kind, String redisName, List<String> segment
         }
     }
 
-    /** The namespace segment (the first). */
+    /**
+     * The namespace segment (the first).
+     *
+     * @return the first segment
+     */
     public String namespace() {
         return segments.get(0);
     }
 
-    /** The domain segment (the second). */
+    /**
+     * The domain segment (the second).
+     *
+     * @return the second segment
+     */
     public String domain() {
         return segments.get(1);
     }
 
-    /** The ADAPT form joined with {@code :}; equal to {@link #redisName()} unless the name is legacy. */
+    /**
+     * The ADAPT form joined with {@code :}; equal to {@link #redisName()} unless the name is legacy.
+     *
+     * @return the segments joined with {@code :}
+     */
     public String canonical() {
         return String.join(":", segments);
     }

@@ -66,13 +66,22 @@ public final class RedStreamObservations {
         this.registry = registry;
     }
 
-    /** Observations in {@code registry}; {@link ObservationRegistry#NOOP} turns them off. */
+    /**
+     * Observations in {@code registry}; {@link ObservationRegistry#NOOP} turns them off.
+     *
+     * @param registry the registry; not {@code null}
+     * @return the observations, a shared instance that observes nothing for {@link ObservationRegistry#NOOP}
+     */
     public static RedStreamObservations of(ObservationRegistry registry) {
         requireNonNull(registry, "registry");
         return registry == ObservationRegistry.NOOP ? NOOP : new RedStreamObservations(registry);
     }
 
-    /** The registry observations go to ({@link ObservationRegistry#NOOP} when off). */
+    /**
+     * The registry observations go to ({@link ObservationRegistry#NOOP} when off).
+     *
+     * @return the registry given to {@link #of(ObservationRegistry)}
+     */
     public ObservationRegistry registry() {
         return registry;
     }
@@ -80,6 +89,8 @@ public final class RedStreamObservations {
     /**
      * Whether anything is observed now: false for {@link ObservationRegistry#NOOP} and for a registry without
      * handlers (handlers may be added later, as Spring Boot does, so this is asked on every call).
+     *
+     * @return {@code true} when the registry has handlers now
      */
     public boolean enabled() {
         return !registry.isNoop();
@@ -95,6 +106,7 @@ public final class RedStreamObservations {
      * @param name            the observation (and meter) name, dotted lower case
      * @param contextualName  the span name
      * @param lowCardinality  tags with a bounded set of values
+     * @return the observation, not started; {@link Observation#NOOP} when observing is off
      */
     public Observation observation(String name, String contextualName, KeyValues lowCardinality) {
         requireNonNull(name, "name");
@@ -111,6 +123,12 @@ public final class RedStreamObservations {
      * As {@link #observation(String, String, KeyValues)}, continuing the trace whose W3C context ({@code traceparent},
      * {@code tracestate}) {@code traceContext} holds — a request's metadata, say. Without such entries, or without a
      * tracer, the observation starts a new trace as usual.
+     *
+     * @param name the observation (and meter) name, dotted lower case
+     * @param contextualName the span name
+     * @param lowCardinality tags with a bounded set of values
+     * @param traceContext W3C trace headers to continue, possibly empty
+     * @return the observation, not started; {@link Observation#NOOP} when observing is off
      */
     public Observation continuing(String name, String contextualName, KeyValues lowCardinality,
             Map<String, String> traceContext) {

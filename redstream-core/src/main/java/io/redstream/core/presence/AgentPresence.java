@@ -16,7 +16,15 @@ import java.util.Map;
  */
 public record AgentPresence(String agent, String status, Instant lastSeen, Instant expiresAt,
         Map<String, Object> info) {
-    /** Checks the required values; copies {@code info} (none: empty). */
+    /**
+     * Checks the required values; copies {@code info} (none: empty).
+     *
+     * @param agent the agent's name
+     * @param status what it said it is doing ({@code idle}, {@code busy}, ...)
+     * @param lastSeen when it last heartbeated, by its client's clock
+     * @param expiresAt when it drops off the list unless it heartbeats again
+     * @param info what it published about itself
+     */
     public AgentPresence {
         requireNonNull(agent, "agent");
         requireNonNull(status, "status");

@@ -48,18 +48,40 @@ public interface Presence {
      *
      * @param info what the agent publishes about itself, or {@code null} for nothing
      * @return the presence as stored
+     * @param agent the agent's name, an entity segment
+     * @param status the agent's status, {@code [A-Za-z0-9_.-]}, 1 to 64
+     * @param ttl how long the presence lasts without another heartbeat, {@link #MIN_TTL} to {@link #MAX_TTL}
      */
     AgentPresence heartbeat(String agent, String status, Duration ttl, Map<String, ?> info);
 
-    /** Drops {@code agent} from the list now; false when it was not present. */
+    /**
+     * Drops {@code agent} from the list now; false when it was not present.
+     *
+     * @param agent the agent's name
+     * @return {@code true} when the agent was present
+     */
     boolean leave(String agent);
 
-    /** Every live agent, sorted by name. */
+    /**
+     * Every live agent, sorted by name.
+     *
+     * @return at most {@code limits.maxCount} live agents
+     */
     List<AgentPresence> list();
 
-    /** The live agents with {@code status}, sorted by name. */
+    /**
+     * The live agents with {@code status}, sorted by name.
+     *
+     * @param status the status to filter by
+     * @return at most {@code limits.maxCount} live agents with that status
+     */
     List<AgentPresence> list(String status);
 
-    /** The presence key of {@code agent}: {@code nova:agent:{agent}:presence}. */
+    /**
+     * The presence key of {@code agent}: {@code nova:agent:{agent}:presence}.
+     *
+     * @param agent the agent's name
+     * @return the full key name
+     */
     String key(String agent);
 }

@@ -6,5 +6,10 @@ package io.redstream.core.pubsub;
  */
 @FunctionalInterface
 public interface MessageListener {
+    /**
+     * Handles one message.
+     *
+     * @param message the message, its channel and the pattern that matched
+     */
     void onMessage(PubSubMessage message);
 }

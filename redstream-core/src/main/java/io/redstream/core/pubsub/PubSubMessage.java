@@ -3,7 +3,9 @@ package io.redstream.core.pubsub;
 /**
  * A message received on a subscription.
  *
+ * @param channel the channel it was published on
  * @param pattern the pattern that matched, or {@code null} for a channel subscription
+ * @param message the message text
  */
 public record PubSubMessage(String channel, String pattern, String message) {
     @Override

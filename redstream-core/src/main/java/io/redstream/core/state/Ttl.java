@@ -9,7 +9,11 @@ import java.time.Duration;
  * @param remaining time left, or {@code null} when the key is missing or has no expiry
  */
 public record Ttl(boolean exists, Duration remaining) {
-    /** Whether the key exists and never expires. */
+    /**
+     * Whether the key exists and never expires.
+     *
+     * @return {@code true} when the key exists without a TTL
+     */
     public boolean isPersistent() {
         return exists && remaining == null;
     }

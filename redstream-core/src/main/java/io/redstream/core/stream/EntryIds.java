@@ -30,12 +30,24 @@ public final class EntryIds {
         return true;
     }
 
-    /** Whether {@code id} is a concrete id {@code ms} or {@code ms-seq} (each 1 to 20 digits). */
+    /**
+     * Whether {@code id} is a concrete id {@code ms} or {@code ms-seq} (each 1 to 20 digits).
+     *
+     * @param id the text to check; may be {@code null}
+     * @return {@code true} for a concrete id
+     */
     public static boolean isValidId(String id) {
         return id != null && isId(id);
     }
 
-    /** A concrete id {@code ms} or {@code ms-seq}. */
+    /**
+     * A concrete id {@code ms} or {@code ms-seq}.
+     *
+     * @param name the argument's name, for the error message
+     * @param id the value to check
+     * @return {@code id}
+     * @throws io.redstream.core.InvalidArgumentException {@code id} is {@code null} or not a concrete id
+     */
     public static String requireId(String name, String id) {
         if (id == null || !isId(id)) {
             throw new InvalidArgumentException(name + " must be a stream id like 1700000000000-0, but was "
@@ -44,7 +56,14 @@ public final class EntryIds {
         return id;
     }
 
-    /** A range bound: an id, an exclusive {@code (id}, or {@code -} / {@code +}. */
+    /**
+     * A range bound: an id, an exclusive {@code (id}, or {@code -} / {@code +}.
+     *
+     * @param name the argument's name, for the error message
+     * @param bound the value to check
+     * @return {@code bound}
+     * @throws io.redstream.core.InvalidArgumentException {@code bound} is {@code null} or not a bound
+     */
     public static String requireBound(String name, String bound) {
         if (bound != null && (bound.equals("-") || bound.equals("+"))) {
             return bound;
@@ -59,7 +78,14 @@ public final class EntryIds {
                 + quote(bound));
     }
 
-    /** A read offset: an id, or {@code $} for only new entries. */
+    /**
+     * A read offset: an id, or {@code $} for only new entries.
+     *
+     * @param name the argument's name, for the error message
+     * @param offset the value to check
+     * @return {@code offset}
+     * @throws io.redstream.core.InvalidArgumentException {@code offset} is {@code null} or neither an id nor {@code $}
+     */
     public static String requireOffset(String name, String offset) {
         if ("$".equals(offset)) {
             return offset;

@@ -30,7 +30,12 @@ public final class MessageFields {
     private MessageFields() {
     }
 
-    /** Whether {@code field} is one RedStream adds (including the trace id and the W3C trace context). */
+    /**
+     * Whether {@code field} is one RedStream adds (including the trace id and the W3C trace context).
+     *
+     * @param field the field name
+     * @return {@code true} for a meta field
+     */
     public static boolean isMeta(String field) {
         return RESERVED.contains(field) || TRACE_ID.equals(field) || TRACEPARENT.equals(field)
                 || TRACESTATE.equals(field);

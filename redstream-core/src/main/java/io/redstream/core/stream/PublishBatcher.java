@@ -18,6 +18,12 @@ public interface PublishBatcher extends AutoCloseable {
     /**
      * Queues a message. Blocks while {@link BatcherSettings#maxQueued()} messages are waiting, up to
      * {@link BatcherSettings#enqueueTimeout()}, then throws {@link io.redstream.core.LimitExceededException}.
+     *
+     * @param stream the stream name, checked against the naming policy
+     * @param fields field names and values, as for {@link StreamOperations#publish(String, Map)}
+     * @return a future completed with the entry id, or exceptionally with the error of this message
+     * @throws io.redstream.core.InvalidNameException the stream name breaks the naming rules
+     * @throws io.redstream.core.InvalidArgumentException the fields break a rule
      */
     CompletableFuture<String> publish(String stream, Map<String, ?> fields);
 

@@ -36,43 +36,85 @@ public final class PublishOptions {
         this.traceId = b.traceId;
     }
 
+    /**
+     * A builder starting from the defaults (no trim, create the stream, server id, generated trace id).
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Shortcut for {@code builder().maxLen(maxLen).build()}. */
+    /**
+     * Shortcut for {@code builder().maxLen(maxLen).build()}.
+     *
+     * @param maxLen the approximate number of entries to keep; at least 1
+     * @return options that trim to about {@code maxLen} entries
+     * @throws IllegalArgumentException {@code maxLen} is below 1
+     */
     public static PublishOptions maxLen(long maxLen) {
         return builder().maxLen(maxLen).build();
     }
 
-    /** The trim length, or 0 for none. */
+    /**
+     * The trim length, or 0 for none.
+     *
+     * @return the {@code MAXLEN} value, or 0
+     */
     public long maxLen() {
         return maxLen;
     }
 
+    /**
+     * Whether {@code maxLen} trims exactly ({@code MAXLEN =}) instead of approximately ({@code MAXLEN ~}).
+     *
+     * @return {@code true} for exact trimming
+     */
     public boolean exactTrim() {
         return exactTrim;
     }
 
-    /** The MINID trim threshold, or {@code null}. */
+    /**
+     * The MINID trim threshold, or {@code null}.
+     *
+     * @return the lowest id to keep, or {@code null} for no {@code MINID} trim
+     */
     public String minId() {
         return minId;
     }
 
+    /**
+     * Whether a missing stream is left missing ({@code NOMKSTREAM}) and the publish fails instead.
+     *
+     * @return {@code true} when the stream must already exist
+     */
     public boolean noCreate() {
         return noCreate;
     }
 
-    /** The client-generated id, or {@code null}. */
+    /**
+     * The client-generated id, or {@code null}.
+     *
+     * @return the id to publish with, or {@code null} for a server-generated one
+     */
     public String id() {
         return id;
     }
 
-    /** The trace id, or {@code null}. */
+    /**
+     * The trace id, or {@code null}.
+     *
+     * @return the trace id to write as {@code _trace_id}, or {@code null} to take it from the fields or generate one
+     */
     public String traceId() {
         return traceId;
     }
 
+    /**
+     * A builder holding these options, to derive changed copies.
+     *
+     * @return a new builder with every option of this instance
+     */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.maxLen = maxLen;
@@ -102,7 +144,13 @@ public final class PublishOptions {
         private Builder() {
         }
 
-        /** Trim to about {@code maxLen} entries. Must be at least 1. */
+        /**
+         * Trim to about {@code maxLen} entries. Must be at least 1.
+         *
+         * @param maxLen the approximate number of entries to keep
+         * @return this builder
+         * @throws IllegalArgumentException {@code maxLen} is below 1
+         */
         public Builder maxLen(long maxLen) {
             if (maxLen < 1) {
                 throw new IllegalArgumentException("maxLen must be at least 1, but was " + maxLen);
@@ -111,25 +159,47 @@ public final class PublishOptions {
             return this;
         }
 
-        /** Trim exactly instead of approximately (slower for Redis). */
+        /**
+         * Trim exactly instead of approximately (slower for Redis).
+         *
+         * @param exactTrim {@code true} for {@code MAXLEN =} or {@code MINID =}
+         * @return this builder
+         */
         public Builder exactTrim(boolean exactTrim) {
             this.exactTrim = exactTrim;
             return this;
         }
 
-        /** Trim entries with ids lower than {@code minId}. */
+        /**
+         * Trim entries with ids lower than {@code minId}.
+         *
+         * @param minId the lowest id to keep, {@code ms-seq} or {@code ms}
+         * @return this builder
+         * @throws IllegalArgumentException {@code minId} is not an entry id
+         */
         public Builder minId(String minId) {
             this.minId = EntryIds.requireId("minId", minId);
             return this;
         }
 
-        /** Fail instead of creating a missing stream. */
+        /**
+         * Fail instead of creating a missing stream.
+         *
+         * @param noCreate {@code true} to fail on a missing stream
+         * @return this builder
+         */
         public Builder noCreate(boolean noCreate) {
             this.noCreate = noCreate;
             return this;
         }
 
-        /** A client-generated id {@code ms-seq} (or {@code ms-*}), for retries without duplicates. */
+        /**
+         * A client-generated id {@code ms-seq} (or {@code ms-*}), for retries without duplicates.
+         *
+         * @param id the entry id to publish with
+         * @return this builder
+         * @throws IllegalArgumentException {@code id} is not {@code ms-seq} or {@code ms-*}
+         */
         public Builder id(String id) {
             requireNonNull(id, "id");
             if (!id.matches("\\d{1,20}-(\\d{1,20}|\\*)")) {
@@ -139,7 +209,13 @@ public final class PublishOptions {
             return this;
         }
 
-        /** The trace id to write; 1 to 128 characters. */
+        /**
+         * The trace id to write; 1 to 128 characters.
+         *
+         * @param traceId the trace id
+         * @return this builder
+         * @throws IllegalArgumentException {@code traceId} is empty or longer than 128 characters
+         */
         public Builder traceId(String traceId) {
             requireNonNull(traceId, "traceId");
             if (traceId.isEmpty() || traceId.length() > 128) {
@@ -150,6 +226,12 @@ public final class PublishOptions {
             return this;
         }
 
+        /**
+         * Creates the options.
+         *
+         * @return the immutable options
+         * @throws IllegalArgumentException both {@code maxLen} and {@code minId} were set
+         */
         public PublishOptions build() {
             if (maxLen > 0 && minId != null) {
                 throw new IllegalArgumentException("maxLen and minId are exclusive: choose one trimming strategy");

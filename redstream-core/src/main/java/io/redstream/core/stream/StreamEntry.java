@@ -28,6 +28,15 @@ public final class StreamEntry {
     private final Map<String, String> fields;
     private final Long deliveries;
 
+    /**
+     * An entry with a copy of {@code fields}.
+     *
+     * @param stream the stream the entry was read from
+     * @param id the entry id
+     * @param fields every field as stored; {@code null} or empty for an entry deleted while pending
+     * @param deliveries how many times it was delivered to a group consumer, or {@code null} when unknown
+     * @throws NullPointerException {@code stream} or {@code id} is {@code null}
+     */
     public StreamEntry(String stream, String id, Map<String, String> fields, Long deliveries) {
         this.stream = requireNonNull(stream, "stream");
         this.id = requireNonNull(id, "id");
@@ -40,6 +49,11 @@ public final class StreamEntry {
      * not kept). Null or empty fields make an entry that {@link #isDeleted() was deleted} while pending.
      *
      * @throws IllegalArgumentException {@code flatFields} has an odd length
+     * @param stream the stream the entry was read from
+     * @param id the entry id
+     * @param flatFields names and values alternating; {@code null} or empty for an entry deleted while pending
+     * @param deliveries how many times it was delivered to a group consumer, or {@code null} when unknown
+     * @return the entry
      */
     public static StreamEntry fromFlatFields(String stream, String id, String[] flatFields, Long deliveries) {
         if (flatFields != null && flatFields.length % 2 != 0) {
@@ -67,35 +81,70 @@ public final class StreamEntry {
         this.deliveries = deliveries;
     }
 
+    /**
+     * The stream the entry was read from.
+     *
+     * @return the stream name
+     */
     public String stream() {
         return stream;
     }
 
+    /**
+     * The entry id.
+     *
+     * @return the id, {@code ms-seq}
+     */
     public String id() {
         return id;
     }
 
-    /** Every field as stored, meta fields included. */
+    /**
+     * Every field as stored, meta fields included.
+     *
+     * @return an unmodifiable map in the order Redis returned the fields
+     */
     public Map<String, String> fields() {
         return fields;
     }
 
-    /** How many times the entry was delivered to a group consumer, when known. */
+    /**
+     * How many times the entry was delivered to a group consumer, when known.
+     *
+     * @return the delivery count, or empty for plain reads
+     */
     public OptionalLong deliveries() {
         return deliveries == null ? OptionalLong.empty() : OptionalLong.of(deliveries);
     }
 
-    /** True when the entry was deleted or trimmed while pending: Redis returns its id with no fields. */
+    /**
+     * True when the entry was deleted or trimmed while pending: Redis returns its id with no fields.
+     *
+     * @return {@code true} when the entry has no fields
+     */
     public boolean isDeleted() {
         return fields.isEmpty();
     }
 
-    /** A raw field value, or {@code null}. */
+    /**
+     * A raw field value, or {@code null}.
+     *
+     * @param field the field name
+     * @return the stored string, or {@code null} when the entry has no such field
+     */
     public String get(String field) {
         return fields.get(field);
     }
 
-    /** A field read as {@code type} (JSON for non-string types); {@code null} when absent. */
+    /**
+     * A field read as {@code type} (JSON for non-string types); {@code null} when absent.
+     *
+     * @param <T> the type to decode into
+     * @param field the field name
+     * @param type the class to decode into; {@code String.class} gives a string field as stored
+     * @return the decoded value, or {@code null} when the entry has no such field
+     * @throws io.redstream.core.InvalidArgumentException the value cannot be read as {@code type}
+     */
     public <T> T get(String field, Class<T> type) {
         String raw = fields.get(field);
         if (raw == null) {
@@ -107,7 +156,12 @@ public final class StreamEntry {
         return Json.read("field '" + field + "' of entry " + id, raw, type);
     }
 
-    /** The caller's fields (meta fields removed), non-string values decoded from JSON. */
+    /**
+     * The caller's fields (meta fields removed), non-string values decoded from JSON.
+     *
+     * @return a new map of the caller's fields in stored order
+     * @throws io.redstream.core.InvalidArgumentException a field marked as JSON does not parse
+     */
     public Map<String, Object> values() {
         Set<String> json = jsonFields();
         Map<String, Object> out = new LinkedHashMap<>();
@@ -122,7 +176,11 @@ public final class StreamEntry {
         return out;
     }
 
-    /** Publish time in epoch ms from {@code _timestamp}, else the millisecond part of the id. */
+    /**
+     * Publish time in epoch ms from {@code _timestamp}, else the millisecond part of the id.
+     *
+     * @return epoch milliseconds
+     */
     public long timestamp() {
         String ts = fields.get(MessageFields.TIMESTAMP);
         if (ts != null) {
@@ -136,12 +194,20 @@ public final class StreamEntry {
         return Long.parseLong(dash < 0 ? id : id.substring(0, dash));
     }
 
-    /** The publisher's identity, or {@code null} for entries not written through RedStream. */
+    /**
+     * The publisher's identity, or {@code null} for entries not written through RedStream.
+     *
+     * @return the {@code _source} field, or {@code null}
+     */
     public String source() {
         return fields.get(MessageFields.SOURCE);
     }
 
-    /** The trace id, or {@code null}. */
+    /**
+     * The trace id, or {@code null}.
+     *
+     * @return the {@code _trace_id} field, or {@code null}
+     */
     public String traceId() {
         return fields.get(MessageFields.TRACE_ID);
     }

@@ -48,47 +48,87 @@ public final class NewTask {
         this.traceId = b.traceId;
     }
 
-    /** A task with only a title; every other value at its default. */
+    /**
+     * A task with only a title; every other value at its default.
+     *
+     * @param title 1 to {@value #MAX_TITLE_LENGTH} characters, not blank
+     * @return the task
+     * @throws InvalidArgumentException the title is blank or too long
+     */
     public static NewTask of(String title) {
         return builder(title).build();
     }
 
-    /** A builder for a task titled {@code title} (1 to {@value #MAX_TITLE_LENGTH} characters, not blank). */
+    /**
+     * A builder for a task titled {@code title} (1 to {@value #MAX_TITLE_LENGTH} characters, not blank).
+     *
+     * @param title the title
+     * @return a builder with every other value at its default
+     * @throws InvalidArgumentException the title is blank or too long
+     */
     public static Builder builder(String title) {
         return new Builder(title);
     }
 
-    /** The title. */
+    /**
+     * The title.
+     *
+     * @return the title, never {@code null}
+     */
     public String title() {
         return title;
     }
 
-    /** The description, or {@code null}. */
+    /**
+     * The description, or {@code null}.
+     *
+     * @return the description, or {@code null} when none was set
+     */
     public String description() {
         return description;
     }
 
-    /** The priority (informational). */
+    /**
+     * The priority (informational).
+     *
+     * @return the priority, {@value #DEFAULT_PRIORITY} unless set
+     */
     public int priority() {
         return priority;
     }
 
-    /** The only agent that may claim the task, or {@code null}. */
+    /**
+     * The only agent that may claim the task, or {@code null}.
+     *
+     * @return the assignee, or {@code null} for any agent
+     */
     public String assignee() {
         return assignee;
     }
 
-    /** Unmodifiable; values are stored as JSON. */
+    /**
+     * Unmodifiable; values are stored as JSON.
+     *
+     * @return the payload, empty when none was set
+     */
     public Map<String, Object> payload() {
         return payload;
     }
 
-    /** The attempt after whose failure or expiry the task is dead. */
+    /**
+     * The attempt after whose failure or expiry the task is dead.
+     *
+     * @return 1 to {@value #MAX_ATTEMPTS_LIMIT}
+     */
     public int maxAttempts() {
         return maxAttempts;
     }
 
-    /** The caller's trace id, or {@code null} for a new one. */
+    /**
+     * The caller's trace id, or {@code null} for a new one.
+     *
+     * @return the trace id, or {@code null}
+     */
     public String traceId() {
         return traceId;
     }
@@ -112,20 +152,37 @@ public final class NewTask {
             this.title = CoordinationArguments.text("title", title, MAX_TITLE_LENGTH);
         }
 
-        /** At most {@value #MAX_DESCRIPTION_LENGTH} characters. Default none. */
+        /**
+         * At most {@value #MAX_DESCRIPTION_LENGTH} characters. Default none.
+         *
+         * @param description the description; not {@code null}
+         * @return this builder
+         * @throws InvalidArgumentException the description is too long
+         */
         public Builder description(String description) {
             this.description = CoordinationArguments.optionalText("description", requireNonNull(description,
                     "description"), MAX_DESCRIPTION_LENGTH);
             return this;
         }
 
-        /** Informational priority, any int. Default {@value #DEFAULT_PRIORITY}. */
+        /**
+         * Informational priority, any int. Default {@value #DEFAULT_PRIORITY}.
+         *
+         * @param priority any value
+         * @return this builder
+         */
         public Builder priority(int priority) {
             this.priority = priority;
             return this;
         }
 
-        /** Only this agent may claim the task. Default none: any agent. */
+        /**
+         * Only this agent may claim the task. Default none: any agent.
+         *
+         * @param assignee the agent name
+         * @return this builder
+         * @throws InvalidArgumentException the name is not a valid agent name
+         */
         public Builder assignee(String assignee) {
             this.assignee = CoordinationArguments.agent("assignee", assignee);
             return this;
@@ -134,6 +191,10 @@ public final class NewTask {
         /**
          * Adds every entry of {@code payload} (names 1 to 256 characters; non-null values, stored as JSON). The
          * encoded task is bounded by {@code limits.maxMessageBytes}, checked at create.
+         *
+         * @param payload names and values to add; not {@code null}
+         * @return this builder
+         * @throws InvalidArgumentException a name is empty or too long, or a value is {@code null}
          */
         public Builder payload(Map<String, ?> payload) {
             requireNonNull(payload, "payload");
@@ -152,13 +213,25 @@ public final class NewTask {
             return this;
         }
 
-        /** 1 to {@value #MAX_ATTEMPTS_LIMIT}. Default {@value #DEFAULT_MAX_ATTEMPTS}. */
+        /**
+         * 1 to {@value #MAX_ATTEMPTS_LIMIT}. Default {@value #DEFAULT_MAX_ATTEMPTS}.
+         *
+         * @param maxAttempts the attempt after whose failure or expiry the task is dead
+         * @return this builder
+         * @throws InvalidArgumentException the value is out of range
+         */
         public Builder maxAttempts(int maxAttempts) {
             this.maxAttempts = CoordinationArguments.between("maxAttempts", maxAttempts, 1, MAX_ATTEMPTS_LIMIT);
             return this;
         }
 
-        /** 1 to {@value #MAX_TRACE_ID_LENGTH} characters. Default a new random id. */
+        /**
+         * 1 to {@value #MAX_TRACE_ID_LENGTH} characters. Default a new random id.
+         *
+         * @param traceId the trace id to write on the task and its events
+         * @return this builder
+         * @throws InvalidArgumentException the trace id is empty or too long
+         */
         public Builder traceId(String traceId) {
             requireNonNull(traceId, "traceId");
             if (traceId.isEmpty() || traceId.length() > MAX_TRACE_ID_LENGTH) {
@@ -169,7 +242,11 @@ public final class NewTask {
             return this;
         }
 
-        /** The task, as set. */
+        /**
+         * The task, as set.
+         *
+         * @return the immutable task
+         */
         public NewTask build() {
             return new NewTask(this);
         }

@@ -69,22 +69,43 @@ public interface TaskBoard {
      */
     Duration REPAIR_AFTER = Duration.ofSeconds(5);
 
-    /** The board's name (the entity segment). */
+    /**
+     * The board's name (the entity segment).
+     *
+     * @return the entity segment given to {@code RedStream.tasks(board)}
+     */
     String board();
 
     /** {@code nova:task:{board}:tasks}. */
+    /**
+     * The stream whose entries are the board's tasks.
+     *
+     * @return the full stream name
+     */
     String tasksStream();
 
     /** {@code nova:task:{board}:events}. */
+    /**
+     * The stream every transition of the board's tasks is appended to.
+     *
+     * @return the full stream name
+     */
     String eventsStream();
 
     /** {@code nova:task:{board}:tasks:dlq}. */
+    /**
+     * The stream dead tasks are added to, with the reason.
+     *
+     * @return the full stream name
+     */
     String deadLetterStream();
 
     /**
      * Adds an open task. It is claimable at once.
      *
      * @throws io.redstream.core.LimitExceededException the encoded task exceeds {@code limits.maxMessageBytes}
+     * @param task the title, payload, assignee and attempt limit of the new task
+     * @return the task id and entry id of the new task
      */
     CreatedTask create(NewTask task);
 
@@ -108,6 +129,9 @@ public interface TaskBoard {
      * @param note optional (at most {@value #MAX_NOTE_LENGTH} characters), kept as the task's note
      * @throws TaskConflictException {@code agent} does not hold the task within its lease, or the task is final
      * @throws io.redstream.core.NotFoundException no such task
+     * @param agent the holder
+     * @param taskId the task to update
+     * @return the task's new status, attempt and lease
      */
     TaskChange progress(String agent, String taskId, String note);
 
@@ -118,10 +142,22 @@ public interface TaskBoard {
      * @param note optional
      * @throws TaskConflictException {@code agent} does not hold the task within its lease, or the task is final
      * @throws io.redstream.core.NotFoundException no such task
+     * @param agent the holder
+     * @param taskId the task to complete
+     * @return the task's final status and attempt
      */
     TaskChange complete(String agent, String taskId, Map<String, ?> result, String note);
 
-    /** {@link #fail(String, String, String, Duration)} with the retry due at once. */
+    /**
+     * {@link #fail(String, String, String, Duration)} with the retry due at once.
+     *
+     * @param agent the holder
+     * @param taskId the task that failed
+     * @param note why the attempt failed; optional, at most {@value #MAX_NOTE_LENGTH} characters
+     * @return the task's new status ({@code failed} or {@code dead}) and attempt
+     * @throws TaskConflictException {@code agent} does not hold the task within its lease, or the task is final
+     * @throws io.redstream.core.NotFoundException no such task
+     */
     TaskChange fail(String agent, String taskId, String note);
 
     /**
@@ -132,6 +168,10 @@ public interface TaskBoard {
      * @param retryDelay zero to {@link #MAX_RETRY_DELAY}
      * @throws TaskConflictException {@code agent} does not hold the task within its lease, or the task is final
      * @throws io.redstream.core.NotFoundException no such task
+     * @param agent the holder
+     * @param taskId the task that failed
+     * @param note why the attempt failed, the dead-letter reason on the last attempt; optional
+     * @return the task's new status ({@code failed} or {@code dead}) and attempt
      */
     TaskChange fail(String agent, String taskId, String note, Duration retryDelay);
 
@@ -142,6 +182,12 @@ public interface TaskBoard {
      * @param result only for {@code done}; must be {@code null} otherwise
      * @throws io.redstream.core.InvalidArgumentException {@code status} is another status, or a result was given
      *     for a status other than {@code done}
+     *
+     * @param agent the holder
+     * @param taskId the task to update
+     * @param status {@code in_progress}, {@code done} or {@code failed}
+     * @param note optional, at most {@value #MAX_NOTE_LENGTH} characters
+     * @return the task's new status, attempt and lease
      */
     TaskChange update(String agent, String taskId, TaskStatus status, String note, Map<String, ?> result);
 
@@ -149,6 +195,8 @@ public interface TaskBoard {
      * Every field of a task and its history.
      *
      * @throws io.redstream.core.NotFoundException no such task on this board
+     * @param taskId the task id returned by {@link #create(NewTask)}
+     * @return the task with its history, at most {@value #HISTORY_LIMIT} transitions
      */
     Task get(String taskId);
 
@@ -158,6 +206,7 @@ public interface TaskBoard {
      * @param status {@code null} for every status
      * @param cursor {@code "0"} to start, else the cursor of the previous page
      * @param count most tasks on the page, 1 to {@code limits.maxCount}
+     * @return one page of task summaries and the cursor to continue with ({@code "0"} when done)
      */
     TaskPage list(TaskStatus status, String cursor, int count);
 
@@ -165,6 +214,8 @@ public interface TaskBoard {
      * Does what claims do on their way, without claiming: records every expired lease (a task whose last attempt
      * expired dies) and finishes steps that crashed clients left undone. Claims make this unnecessary on a busy
      * board; run it on a schedule to keep statuses and events current on a quiet one.
+     *
+     * @return how many unfinished tasks were looked at, expired, died and repaired
      */
     SweepReport sweep();
 }

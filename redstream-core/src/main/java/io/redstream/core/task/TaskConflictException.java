@@ -10,11 +10,21 @@ import io.redstream.core.ConflictException;
 public class TaskConflictException extends ConflictException {
     private static final long serialVersionUID = 1L;
 
+    /** The task's status when the update was refused. */
     private final TaskStatus status;
+    /** The agent recorded as owner, or {@code null}. */
     private final String holder;
+    /** The task's attempt when the update was refused. */
     private final int attempt;
 
-    /** A refusal saying {@code message}, with the task's status, recorded owner and attempt. */
+    /**
+     * A refusal saying {@code message}, with the task's status, recorded owner and attempt.
+     *
+     * @param message what was refused and why, naming the holder and attempt
+     * @param status the task's status
+     * @param holder the agent recorded as owner, or {@code null}
+     * @param attempt the task's current attempt
+     */
     public TaskConflictException(String message, TaskStatus status, String holder, int attempt) {
         super(message);
         this.status = status;
@@ -22,17 +32,29 @@ public class TaskConflictException extends ConflictException {
         this.attempt = attempt;
     }
 
-    /** The task's status when the update was refused. */
+    /**
+     * The task's status when the update was refused.
+     *
+     * @return the status, as stored
+     */
     public TaskStatus status() {
         return status;
     }
 
-    /** The agent recorded as owner (see {@link Task#owner()}), or {@code null}. */
+    /**
+     * The agent recorded as owner (see {@link Task#owner()}), or {@code null}.
+     *
+     * @return the owner's agent name, or {@code null} when nobody is recorded
+     */
     public String holder() {
         return holder;
     }
 
-    /** The task's current attempt. */
+    /**
+     * The task's current attempt.
+     *
+     * @return the attempt, 0 before the first claim
+     */
     public int attempt() {
         return attempt;
     }

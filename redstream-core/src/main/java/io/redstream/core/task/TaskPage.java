@@ -13,12 +13,23 @@ import java.util.List;
  * @param cursor where to continue, {@code "0"} when done
  */
 public record TaskPage(List<TaskSummary> tasks, String cursor) {
+    /**
+     * Copies the tasks and checks the cursor.
+     *
+     * @throws NullPointerException {@code tasks} or {@code cursor} is {@code null}
+     * @param tasks the tasks of this page, oldest first
+     * @param cursor where to continue, {@code "0"} when done
+     */
     public TaskPage {
         tasks = List.copyOf(tasks);
         requireNonNull(cursor, "cursor");
     }
 
-    /** Whether the listing reached the end of the board. */
+    /**
+     * Whether the listing reached the end of the board.
+     *
+     * @return {@code true} when the cursor is {@code "0"}
+     */
     public boolean isComplete() {
         return "0".equals(cursor);
     }

@@ -33,17 +33,29 @@ public enum TaskStatus {
         this.id = id;
     }
 
-    /** The stored name, e.g. {@code in_progress}. */
+    /**
+     * The stored name, e.g. {@code in_progress}.
+     *
+     * @return the lower-case name
+     */
     public String id() {
         return id;
     }
 
-    /** Whether no further transition is possible ({@link #DONE}, {@link #DEAD}). */
+    /**
+     * Whether no further transition is possible ({@link #DONE}, {@link #DEAD}).
+     *
+     * @return {@code true} for {@code done} and {@code dead}
+     */
     public boolean isFinal() {
         return this == DONE || this == DEAD;
     }
 
-    /** Whether an agent holds the task under a lease ({@link #CLAIMED}, {@link #IN_PROGRESS}). */
+    /**
+     * Whether an agent holds the task under a lease ({@link #CLAIMED}, {@link #IN_PROGRESS}).
+     *
+     * @return {@code true} for {@code claimed} and {@code in_progress}
+     */
     public boolean isHeld() {
         return this == CLAIMED || this == IN_PROGRESS;
     }
@@ -52,6 +64,8 @@ public enum TaskStatus {
      * The status named {@code id}.
      *
      * @throws InvalidArgumentException {@code id} names no status
+     * @param id the stored name, for example {@code in_progress}
+     * @return the status
      */
     public static TaskStatus of(String id) {
         for (TaskStatus s : values()) {

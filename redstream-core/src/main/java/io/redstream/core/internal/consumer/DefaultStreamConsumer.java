@@ -50,7 +50,14 @@ public final class DefaultStreamConsumer implements StreamConsumer {
     private final Resources owner;
 
     /**
+     * A worker that has not started yet; {@link #start()} starts it.
+     *
+     * @param groups the group operations it reads, acknowledges and claims with
+     * @param settings the worker's settings
+     * @param handler called once per entry
+     * @param registry where the consumer's meters go, or {@code null} for none
      * @param maxIdsPerCall the client's {@code Limits.maxCount}: acks, claims and pending queries stay within it
+     * @param owner the client's resources, which close the worker when the client closes
      */
     public DefaultStreamConsumer(ConsumerGroupOperations groups, ConsumerSettings settings, MessageHandler handler,
             io.micrometer.core.instrument.MeterRegistry registry, int maxIdsPerCall, Resources owner) {
@@ -82,7 +89,11 @@ public final class DefaultStreamConsumer implements StreamConsumer {
         owner.register(this);
     }
 
-    /** Starts the reader and the periodic tasks. */
+    /**
+     * Starts the reader and the periodic tasks.
+     *
+     * @return this worker, running
+     */
     public DefaultStreamConsumer start() {
         reader.start();
         every(s.ackInterval(), acks::flush);

@@ -30,7 +30,15 @@ public final class ObservedHandler implements MessageHandler {
         this.contextualName = RedStreamObservations.PROCESS_TYPE + " " + key;
     }
 
-    /** {@code handler} itself when observations are off, so a consumer without a registry pays nothing per entry. */
+    /**
+     * {@code handler} itself when observations are off, so a consumer without a registry pays nothing per entry.
+     *
+     * @param handler the handler to observe
+     * @param observations the client's observations
+     * @param key the stream's Redis name
+     * @param group the consumer group
+     * @return a handler observing {@code handler}, or {@code handler} itself
+     */
     public static MessageHandler wrap(MessageHandler handler, RedStreamObservations observations, String key,
             String group) {
         return observations.enabled() ? new ObservedHandler(handler, observations, key, group) : handler;

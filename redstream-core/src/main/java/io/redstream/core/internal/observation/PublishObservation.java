@@ -21,7 +21,13 @@ public final class PublishObservation {
     private PublishObservation() {
     }
 
-    /** Starts the observation of one message about to be sent to {@code key}; then give it to {@link #traced}. */
+    /**
+     * Starts the observation of one message about to be sent to {@code key}; then give it to {@link #traced}.
+     *
+     * @param observations the client's observations
+     * @param key the Redis name of the stream
+     * @return the started observation, or {@link Observation#NOOP} when nothing observes
+     */
     public static Observation start(RedStreamObservations observations, String key) {
         if (!observations.enabled()) {
             return Observation.NOOP;
@@ -29,7 +35,14 @@ public final class PublishObservation {
         return start(observations, key, new TraceCarrier(), KeyValues.empty());
     }
 
-    /** Starts one observation of an explicit batch of {@code size}: every message gets the same trace context. */
+    /**
+     * Starts one observation of an explicit batch of {@code size}: every message gets the same trace context.
+     *
+     * @param observations the client's observations
+     * @param key the Redis name of the stream
+     * @param size how many messages the batch holds
+     * @return the started observation, or {@link Observation#NOOP} when nothing observes
+     */
     public static Observation startBatch(RedStreamObservations observations, String key, int size) {
         if (!observations.enabled()) {
             return Observation.NOOP;
@@ -42,6 +55,10 @@ public final class PublishObservation {
      * {@code message} with the trace context a tracer propagated when {@code observation} started (and its generated
      * {@code _trace_id} replaced by that trace's id; a caller's own trace id is kept); {@code message} itself when
      * nothing observes.
+     *
+     * @param observation the observation returned by {@link #start}
+     * @param message the encoded message
+     * @return the message with the trace fields, or {@code message} itself
      */
     @SuppressWarnings("unchecked")
     public static EncodedMessage traced(Observation observation, EncodedMessage message) {
@@ -52,7 +69,13 @@ public final class PublishObservation {
         return carrier.applyTo(message);
     }
 
-    /** {@link #traced} for every message of a batch. */
+    /**
+     * {@link #traced} for every message of a batch.
+     *
+     * @param observation the observation returned by {@link #startBatch}
+     * @param messages the encoded messages
+     * @return the messages with the trace fields, in order, or {@code messages} itself
+     */
     public static List<EncodedMessage> traced(Observation observation, List<EncodedMessage> messages) {
         if (observation == Observation.NOOP) {
             return messages;
@@ -79,7 +102,12 @@ public final class PublishObservation {
                 .start();
     }
 
-    /** Records the entry id and stops. */
+    /**
+     * Records the entry id and stops.
+     *
+     * @param observation the publish observation
+     * @param id the entry id Redis returned
+     */
     public static void stop(Observation observation, String id) {
         if (observation != Observation.NOOP) {
             observation.highCardinalityKeyValue(RedStreamObservations.MESSAGE_ID, id);
@@ -87,13 +115,23 @@ public final class PublishObservation {
         observation.stop();
     }
 
-    /** Records the failure and stops. */
+    /**
+     * Records the failure and stops.
+     *
+     * @param observation the publish observation
+     * @param error the failure of the publish
+     */
     public static void fail(Observation observation, Throwable error) {
         observation.error(error);
         observation.stop();
     }
 
-    /** Stops {@code observation} when {@code result} completes (a batcher's future), with its id or its failure. */
+    /**
+     * Stops {@code observation} when {@code result} completes (a batcher's future), with its id or its failure.
+     *
+     * @param observation the publish observation
+     * @param result the future of the message's id
+     */
     public static void stopWhenDone(Observation observation, CompletableFuture<String> result) {
         if (observation == Observation.NOOP) {
             return;

@@ -50,6 +50,14 @@ public final class DefaultTaskBoard implements TaskBoard {
     private final TaskOutbox outbox;
     private final Claimer claimer;
 
+    /**
+     * The board {@code board} of one client view.
+     *
+     * @param ctx the view's context
+     * @param board the board's entity segment
+     * @param hook called at every step; {@link StepHook#NONE} outside tests
+     * @throws io.redstream.core.InvalidNameException {@code board} is not an entity segment
+     */
     public DefaultTaskBoard(ClientContext ctx, String board, StepHook hook) {
         this.ctx = requireNonNull(ctx, "ctx");
         this.names = new BoardNames(ctx.naming(), board);
@@ -59,7 +67,12 @@ public final class DefaultTaskBoard implements TaskBoard {
         this.claimer = new Claimer(ctx, names, store, outbox, hook);
     }
 
-    /** The same board, calling {@code hook} at every {@link TaskStep} (tests stop operations there). */
+    /**
+     * The same board, calling {@code hook} at every {@link TaskStep} (tests stop operations there).
+     *
+     * @param hook the hook to call
+     * @return a new board sharing this one's names and context
+     */
     public DefaultTaskBoard withHook(StepHook hook) {
         return new DefaultTaskBoard(ctx, names.board, hook);
     }

@@ -6,8 +6,13 @@ package io.redstream.core.internal.task;
  */
 @FunctionalInterface
 public interface StepHook {
+    /** The hook that does nothing. */
     StepHook NONE = step -> { };
 
-    /** Called when {@code step} is reached; throwing ends the operation there. */
+    /**
+     * Called when {@code step} is reached; throwing ends the operation there.
+     *
+     * @param step the step reached
+     */
     void reached(TaskStep step);
 }
