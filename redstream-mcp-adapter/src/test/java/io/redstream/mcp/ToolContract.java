@@ -716,6 +716,23 @@ abstract class ToolContract {
         error(client, "lock_acquire", args("key", "nova:agent:a:lock:x"), "INVALID_ARGUMENT");
         error(client, "agent_heartbeat", args("ttl_seconds", 0), "INVALID_ARGUMENT");
         error(client, "agent_heartbeat", args("status", "not a status"), "INVALID_ARGUMENT");
+        // hostile sizes and shapes: bounded by the schema or by core, before anything is sent
+        Map<String, Object> wide = new LinkedHashMap<>();
+        for (int i = 0; i < 51; i++) {
+            wide.put("f" + i, i);
+        }
+        error(client, "task_create", args("board", "b", "title", "x", "payload", wide), "LIMIT_EXCEEDED");
+        error(client, "task_create", args("board", "b", "title", "x", "payload", Map.of("blob", "z".repeat(70_000))),
+                "LIMIT_EXCEEDED");
+        error(client, "task_create", args("board", "b:c", "title", "x"), "INVALID_NAME");
+        error(client, "task_create", args("board", "b", "title", "x".repeat(513)), "INVALID_ARGUMENT");
+        error(client, "agent_heartbeat", args("info", Map.of("blob", "z".repeat(70_000))), "LIMIT_EXCEEDED");
+        error(client, "lock_release", args("key", "nova:agent:a:lock:x", "token", 0), "INVALID_ARGUMENT");
+        for (String taskId : List.of("*", "$", ">", "0-0", "nova:task:b:task:1", "1-0 2-0")) {
+            CallToolResult r = call(client, "task_get", args("board", "b", "task_id", taskId));
+            assertThat(r.isError()).as(taskId).isTrue();
+            assertThat(Calls.text(r)).as(taskId).matches("(NOT_FOUND|INVALID_ARGUMENT): .*");
+        }
         try (Jedis j = jedis()) {
             assertThat(j.keys("nova:task:*")).isEmpty();
             assertThat(j.keys("nova:agent:a:*")).isEmpty();

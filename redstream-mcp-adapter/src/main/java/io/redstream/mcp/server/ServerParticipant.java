@@ -3,6 +3,7 @@ package io.redstream.mcp.server;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -18,13 +19,15 @@ import io.redstream.core.Redaction;
 /**
  * The server as an agent among agents: while it runs it heartbeats as {@code mcp-<host>-<pid>} (status
  * {@value #STATUS}, every {@link #EVERY}, kept for {@link #TTL}) so {@code agent_list} shows which servers are
- * live, and it appends {@code started} and {@code stopped} to {@code {namespace}:system:mcp:events}. It writes with
- * the server's own client, not as any caller. Redis being down only delays it: the next beat tries again.
- * A {@code --read-only} server has no participant. Thread-safe; {@link #close()} is idempotent.
+ * live, and it appends {@code started} (with its first beat, {@link #FIRST} after start) and {@code stopped} to
+ * {@code {namespace}:system:mcp:events}. It writes with the server's own client, not as any caller. Redis being
+ * down only delays it: the next beat tries again. A {@code --read-only} server has no participant. Thread-safe; {@link #close()} is idempotent.
  */
 final class ServerParticipant implements AutoCloseable {
 
     static final Duration EVERY = Duration.ofSeconds(10);
+    /** The first beat waits this long, so it does not compete with answering the client's first requests. */
+    static final Duration FIRST = Duration.ofSeconds(1);
     static final Duration TTL = Duration.ofSeconds(30);
     static final String STATUS = "serving";
 
@@ -54,7 +57,7 @@ final class ServerParticipant implements AutoCloseable {
         i.put("version", Version.current());
         i.put("transport", requireNonNull(transport, "transport"));
         i.put("pid", ProcessHandle.current().pid());
-        this.info = Map.copyOf(i);
+        this.info = Collections.unmodifiableMap(i);
     }
 
     /** The agent name the server heartbeats under. */
@@ -64,7 +67,7 @@ final class ServerParticipant implements AutoCloseable {
 
     /** Starts heartbeating in the background; the first beat also announces {@code started}. */
     void start() {
-        timer.scheduleWithFixedDelay(this::beat, 0, EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(this::beat, FIRST.toMillis(), EVERY.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void beat() {
