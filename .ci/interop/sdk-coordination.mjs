@@ -83,10 +83,16 @@ try {
   check(!hb.isError && hb.structuredContent.agent === "beta", "agent_heartbeat acts as the caller's subject", hb);
   const fake = await beta.call("agent_heartbeat", { agent: "alpha" });
   check(fake.isError && text(fake).startsWith("ACCESS_DENIED: "), "beta may not heartbeat as alpha", fake);
-  const agents = await alpha.call("agent_list", {});
+  // Each server heartbeats as a participant from about a second after it started.
+  let agents;
+  let servers = [];
+  for (let i = 0; i < 50 && servers.length < 2; i++) {
+    if (i > 0) await new Promise((resolve) => setTimeout(resolve, 200));
+    agents = await alpha.call("agent_list", {});
+    servers = (agents.structuredContent?.agents ?? []).filter((a) => /^mcp-.+-\d+$/.test(a.agent) && a.status === "serving");
+  }
   const names = agents.structuredContent?.agents.map((a) => a.agent) ?? [];
-  check(!agents.isError && names.includes("alpha") && names.includes("beta")
-    && agents.structuredContent.agents.filter((a) => /^mcp-.+-\d+$/.test(a.agent) && a.status === "serving").length >= 2,
+  check(!agents.isError && names.includes("alpha") && names.includes("beta") && servers.length >= 2,
     "agent_list shows both agents and both servers as participants", agents);
 } catch (e) {
   failures++;
