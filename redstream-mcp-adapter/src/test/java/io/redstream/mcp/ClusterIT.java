@@ -42,12 +42,14 @@ class ClusterIT {
             Set<String> streams = new HashSet<>();
             String cursor = "0";
             do {
-                Map<String, Object> page = ok(c, "redis_keys", args("pattern", "nova:agent:c:*", "cursor", cursor, "count", 5));
+                Map<String, Object> page = ok(c, "redis_keys", args("pattern", "nova:agent:c:*", "cursor", cursor,
+                        "count", 5));
                 keys.addAll(stringList(page.get("keys")));
                 cursor = (String) page.get("cursor");
             } while (!cursor.equals("0"));
             do {
-                Map<String, Object> page = ok(c, "stream_list", args("pattern", "nova:task:*", "cursor", cursor, "count", 5));
+                Map<String, Object> page = ok(c, "stream_list", args("pattern", "nova:task:*", "cursor", cursor,
+                        "count", 5));
                 streams.addAll(stringList(page.get("streams")));
                 cursor = (String) page.get("cursor");
             } while (!cursor.equals("0"));

@@ -21,7 +21,8 @@ import io.redstream.core.Redaction;
  * {@value #STATUS}, every {@link #EVERY}, kept for {@link #TTL}) so {@code agent_list} shows which servers are
  * live, and it appends {@code started} (with its first beat, {@link #FIRST} after start) and {@code stopped} to
  * {@code {namespace}:system:mcp:events}. It writes with the server's own client, not as any caller. Redis being
- * down only delays it: the next beat tries again. A {@code --read-only} server has no participant. Thread-safe; {@link #close()} is idempotent.
+ * down only delays it: the next beat tries again. A {@code --read-only} server has no participant. Thread-safe;
+ * {@link #close()} is idempotent.
  */
 final class ServerParticipant implements AutoCloseable {
 

@@ -85,13 +85,14 @@ final class TaskTools {
     }
 
     record CreateArgs(@Required @Doc(BOARD) String board,
-            @Required @Range(min = 1, max = NewTask.MAX_TITLE_LENGTH) @Doc("What is to be done, in one line") String title,
+            @Required @Range(min = 1, max = NewTask.MAX_TITLE_LENGTH) @Doc("What is to be done, in one line")
+            String title,
             @Range(min = 1, max = NewTask.MAX_DESCRIPTION_LENGTH) @Doc("Details for the agent that does it")
             String description,
             @Default("0") @Doc("Priority (informational: claims hand out the oldest task first)") int priority,
             @Doc("The only agent that may claim it; default: any agent") String assignee,
-            @Range(limit = Limit.COUNT) @Doc("Input for the agent: names to JSON values, stored as JSON within {max_value_bytes}"
-                    + " bytes") Map<String, Object> payload,
+            @Range(limit = Limit.COUNT) @Doc("Input for the agent: names to JSON values, stored as JSON within"
+                    + " {max_value_bytes} bytes") Map<String, Object> payload,
             @Range(min = 1, max = NewTask.MAX_ATTEMPTS_LIMIT) @Default("3")
             @Doc("Claims allowed before a failed or expired task is dead") int maxAttempts,
             @Range(min = 1, max = NewTask.MAX_TRACE_ID_LENGTH) @Doc("Correlates the task's events with other work;"
@@ -172,7 +173,8 @@ final class TaskTools {
                     + " attempt failed (retried until max_attempts, then dead)") Update status,
             @Range(min = 1, max = TaskBoard.MAX_NOTE_LENGTH) @Doc("What happened, kept as the task's note; for failed,"
                     + " the reason") String note,
-            @Range(limit = Limit.COUNT) @Doc("Only with status done: the outcome, names to JSON values") Map<String, Object> result) {
+            @Range(limit = Limit.COUNT) @Doc("Only with status done: the outcome, names to JSON values")
+            Map<String, Object> result) {
     }
 
     record UpdateResult(String taskId, @Doc("The status after the update (failed on the last attempt: dead)")
@@ -243,7 +245,8 @@ final class TaskTools {
             String retryAt,
             @JsonInclude(JsonInclude.Include.NON_NULL) @Doc("The last note") String note,
             String traceId, String createdAt, String updatedAt,
-            @Doc("Its transitions, oldest first (the last " + TaskBoard.HISTORY_LIMIT + ")") List<HistoryEvent> history) {
+            @Doc("Its transitions, oldest first (the last " + TaskBoard.HISTORY_LIMIT + ")")
+            List<HistoryEvent> history) {
 
         static GetResult of(Task t) {
             List<HistoryEvent> history = new ArrayList<>(t.history().size());
