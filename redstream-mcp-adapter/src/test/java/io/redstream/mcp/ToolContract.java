@@ -512,6 +512,7 @@ abstract class ToolContract {
             all.addAll(stringList(page.get("streams")));
             cursor = (String) page.get("cursor");
         } while (!cursor.equals("0"));
+        all.removeIf(ServerKeys::isServers); // its started event may have been appended since the flush
         assertThat(all).containsExactlyInAnyOrder(s, "nova:agent:a:events");
     }
 
