@@ -5,6 +5,7 @@
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { WebSocketClientTransport } from "@modelcontextprotocol/sdk/client/websocket.js";
+import { check, exitCode, fail, text } from "./checks.mjs";
 
 const [base, token] = process.argv.slice(2);
 if (!base || !token) {
@@ -12,16 +13,6 @@ if (!base || !token) {
   process.exit(2);
 }
 
-let failures = 0;
-function check(condition, description, detail) {
-  if (condition) {
-    console.log("ok   " + description);
-  } else {
-    failures++;
-    console.error("FAIL " + description + (detail === undefined ? "" : "\n     " + JSON.stringify(detail).slice(0, 1500)));
-  }
-}
-const text = (r) => (r.content && r.content[0] && r.content[0].text) || "";
 
 async function session(label, transport, key) {
   const client = new Client({ name: "redstream-interop-" + label, version: "1.0.0" });
@@ -56,7 +47,6 @@ try {
   await session("ws", new WebSocketClientTransport(new URL(base.replace("http", "ws") + "/ws?ticket=" + ticket)),
     "nova:agent:interop:ws");
 } catch (e) {
-  failures++;
-  console.error("FAIL " + (e && e.stack || e));
+  fail(e && e.stack || e);
 }
-process.exit(failures === 0 ? 0 : 1);
+process.exit(exitCode());

@@ -4,6 +4,7 @@
 // Usage: node sdk-client.mjs <redstream-mcp.jar> <redis://...>
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport, getDefaultEnvironment } from "@modelcontextprotocol/sdk/client/stdio.js";
+import { check, exitCode, fail, text } from "./checks.mjs";
 
 const [jar, redisUrl] = process.argv.slice(2);
 if (!jar || !redisUrl) {
@@ -11,16 +12,6 @@ if (!jar || !redisUrl) {
   process.exit(2);
 }
 
-let failures = 0;
-function check(condition, description, detail) {
-  if (condition) {
-    console.log("ok   " + description);
-  } else {
-    failures++;
-    console.error("FAIL " + description + (detail === undefined ? "" : "\n     " + JSON.stringify(detail).slice(0, 1500)));
-  }
-}
-const text = (r) => (r.content && r.content[0] && r.content[0].text) || "";
 
 const transport = new StdioClientTransport({
   command: "java",
@@ -103,11 +94,10 @@ try {
   check(name.isError && text(name).startsWith("INVALID_NAME: "), "an unknown domain is INVALID_NAME", name);
   check((await call("redis_health", {})).structuredContent.status === "UP", "the session still serves after errors");
 } catch (e) {
-  failures++;
-  console.error("FAIL TypeScript SDK client: " + (e && e.stack ? e.stack : e));
+  fail("TypeScript SDK client: " + (e && e.stack ? e.stack : e));
   console.error(serverLog.split("\n").slice(-20).join("\n"));
 } finally {
   await client.close().catch(() => {});
 }
 check(!/\tat /.test(serverLog), "server log has no stack traces", serverLog.slice(-1500));
-process.exit(failures === 0 ? 0 : 1);
+process.exit(exitCode());

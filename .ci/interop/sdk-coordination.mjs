@@ -4,6 +4,7 @@
 // Usage: node sdk-coordination.mjs <redstream-mcp.jar> <redis://...> <api-keys-file> <alpha-key> <beta-key>
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport, getDefaultEnvironment } from "@modelcontextprotocol/sdk/client/stdio.js";
+import { check, exitCode, fail, text } from "./checks.mjs";
 
 const [jar, redisUrl, keysFile, alphaKey, betaKey] = process.argv.slice(2);
 if (!betaKey) {
@@ -11,16 +12,6 @@ if (!betaKey) {
   process.exit(2);
 }
 
-let failures = 0;
-function check(condition, description, detail) {
-  if (condition) {
-    console.log("ok   " + description);
-  } else {
-    failures++;
-    console.error("FAIL " + description + (detail === undefined ? "" : "\n     " + JSON.stringify(detail).slice(0, 1500)));
-  }
-}
-const text = (r) => (r.content && r.content[0] && r.content[0].text) || "";
 
 async function connect(name, token) {
   const transport = new StdioClientTransport({
@@ -95,13 +86,9 @@ try {
   check(!agents.isError && names.includes("alpha") && names.includes("beta") && servers.length >= 2,
     "agent_list shows both agents and both servers as participants", agents);
 } catch (e) {
-  failures++;
-  console.error("FAIL unexpected: " + e);
+  fail("unexpected: " + e);
 } finally {
   await alpha.close();
   await beta.close();
 }
-if (failures > 0) {
-  console.error(failures + " coordination check(s) failed");
-  process.exit(1);
-}
+process.exit(exitCode());

@@ -35,7 +35,8 @@ final class ServerParticipant implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ServerParticipant.class);
 
     private final RedisConnection redis;
-    private final String agent;
+    /** Resolved on the heartbeat thread: looking up the host name can be slow, and start-up should not wait. */
+    private volatile String agent;
     private volatile String events;
     private final Map<String, Object> info;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -52,7 +53,6 @@ final class ServerParticipant implements AutoCloseable {
      */
     ServerParticipant(RedisConnection redis, String transport) {
         this.redis = requireNonNull(redis, "redis");
-        this.agent = AgentName.ofThisProcess();
         Map<String, Object> i = new LinkedHashMap<>();
         i.put("kind", "redstream-mcp");
         i.put("version", Version.current());
@@ -61,17 +61,15 @@ final class ServerParticipant implements AutoCloseable {
         this.info = Collections.unmodifiableMap(i);
     }
 
-    /** The agent name the server heartbeats under. */
-    String agent() {
-        return agent;
-    }
-
     /** Starts heartbeating in the background; the first beat also announces {@code started}. */
     void start() {
         timer.scheduleWithFixedDelay(this::beat, FIRST.toMillis(), EVERY.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void beat() {
+        if (agent == null) {
+            agent = AgentName.ofThisProcess();
+        }
         try {
             RedStream rs = redis.client();
             if (events == null) {
