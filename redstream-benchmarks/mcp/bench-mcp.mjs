@@ -12,7 +12,7 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir, cpus } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -92,8 +92,15 @@ async function callOk(client, request) {
   }
 }
 
+// The launcher's class-data cache: the first session trains it (JDK 25: the AOT cache, written at exit; earlier
+// JDKs: a class list), the second takes it over (JDK 25) or builds the archive from the list in the background.
 for (const s of servers.filter((s) => !s.peer && s.command === launcher)) {
-  await trainingSession(s); // first run: the launcher creates its class-data cache
+  await trainingSession(s);
+  await trainingSession(s);
+}
+for (let waited = 0; readdirSync(cacheDir).some((f) => /\.(classes|build)\b|\.aot\.\d+$/.test(f)); waited += 200) {
+  if (waited > 180_000) throw new Error(`the launcher's cache was not built: ${readdirSync(cacheDir)}`);
+  await new Promise((r) => setTimeout(r, 200));
 }
 
 const ready = new Map(servers.map((s) => [s.name, []]));

@@ -23,8 +23,9 @@ import io.redstream.testkit.RedisServerProcess;
 
 /**
  * {@code bin/redstream-mcp}: finds the jar, keeps stdout for JSON-RPC, lets only a serving session train its
- * class-data cache, and starts later sessions from that cache (a cache the JVM cannot map fails these sessions,
- * because they ask for strict mapping).
+ * class-data cache (on JDK 17-24 a class list, from which the next launch builds the archive in the background),
+ * removes what a killed build left, and starts later sessions from that cache (a cache the JVM cannot map fails
+ * these sessions, because they ask for strict mapping).
  */
 @ExtendWith(RedisServerExtension.class)
 class LauncherIT {
@@ -50,17 +51,38 @@ class LauncherIT {
 
     @Test
     void aServingSession_trainsTheCache_andLaterSessionsStartFromIt(RedisServerProcess redis) throws Exception {
+        boolean aot = Runtime.version().feature() >= 25;
         serve(redis, Map.of());
-        assertThat(cacheFiles()).as("the training session's cache, named after its writer").singleElement()
-                .asString().matches(".*redstream-mcp-\\d+\\.(jsa|aot)\\.\\d+");
+        assertThat(cacheFiles()).as("what the training session wrote, named after its writer").singleElement()
+                .asString().matches(".*redstream-mcp-\\d+\\." + (aot ? "aot" : "classes") + "\\.\\d+");
+        String base = cacheFiles().get(0).replaceAll("\\.(aot|classes)\\.\\d+$", "");
+
+        // A build of an earlier launch that was killed (JDK 17-24): its files go once its shell is gone.
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Path stale = Path.of(base + ".build." + gone.pid() + ".jsa");
+        if (!aot) {
+            Files.writeString(stale, "half-written");
+        }
+
+        // JDK 25 takes the AOT cache over; earlier JDKs build the archive from the class list in the background.
+        serve(redis, Map.of());
+        awaitOnlyTheCache();
+        assertThat(stale).doesNotExist();
 
         // Strict mapping: the JVM refuses to start if the cache cannot be used.
-        String strict = Runtime.version().feature() >= 25 ? "-XX:AOTMode=on" : "-Xshare:on";
+        String strict = aot ? "-XX:AOTMode=on" : "-Xshare:on";
         serve(redis, Map.of("REDSTREAM_JAVA_OPTS", strict));
-        assertThat(cacheFiles()).as("taken over once its writer is gone").singleElement()
-                .asString().matches(".*redstream-mcp-\\d+\\.(jsa|aot)");
         serve(redis, Map.of("REDSTREAM_JAVA_OPTS", strict));
-        assertThat(cacheFiles()).hasSize(1);
+        assertThat(cacheFiles()).singleElement().asString().matches(".*redstream-mcp-\\d+\\.(jsa|aot)");
+    }
+
+    private void awaitOnlyTheCache() throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+        while (!(cacheFiles().size() == 1 && cacheFiles().get(0).matches(".*redstream-mcp-\\d+\\.(jsa|aot)"))) {
+            assertThat(System.nanoTime()).as("the cache in place, alone: %s", cacheFiles()).isLessThan(deadline);
+            Thread.sleep(200);
+        }
     }
 
     /** One stdio session: initialize, tools/list, then EOF; every stdout line is a JSON-RPC message. */
