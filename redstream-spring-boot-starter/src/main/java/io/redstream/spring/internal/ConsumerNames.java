@@ -1,7 +1,7 @@
 package io.redstream.spring.internal;
 
+import io.redstream.core.ProcessInstance;
 import io.redstream.spring.RedStreamConfigurationException;
-import java.net.InetAddress;
 import java.util.regex.Pattern;
 
 /**
@@ -35,22 +35,10 @@ public final class ConsumerNames {
             }
             instance = configuredInstanceId;
         } else {
-            instance = hostName() + "-" + ProcessHandle.current().pid();
+            instance = ProcessInstance.id();
         }
         // Identities may contain '@', which consumer names may not.
         String name = (identity + "-" + instance).replaceAll("[^A-Za-z0-9_.:-]", "-");
         return name.length() <= MAX_NAME ? name : name.substring(name.length() - MAX_NAME);
-    }
-
-    private static String hostName() {
-        String env = System.getenv("HOSTNAME");
-        if (env != null && !env.isBlank()) {
-            return env;
-        }
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
-            return "localhost";
-        }
     }
 }
