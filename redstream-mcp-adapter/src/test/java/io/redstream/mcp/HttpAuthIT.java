@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -179,6 +181,34 @@ class HttpAuthIT {
                 "Mcp-Session-Id", session);
         assertThat(own.statusCode()).isEqualTo(200);
         assertThat(own.body()).contains("redis_get");
+    }
+
+    @Test
+    void cancelled_endsTheWaitingCallItNames_andOnlyFromTheCallersOwnSession() throws Exception {
+        String alice = jwt("alice", "admin");
+        String mallory = jwt("mallory", "admin");
+        String session = wire.session(alice);
+        String malloryS = wire.session(mallory);
+        assertThat(wire.post(Wire.call("g", "stream_group_create", "{\"stream\":\"nova:task:cancel:q\",\"group\":"
+                + "\"g\"}"), "Authorization", "Bearer " + alice, "Mcp-Session-Id", session).body())
+                .contains("\"isError\":false");
+        CompletableFuture<HttpResponse<String>> waiting = wire.postAsync(Wire.call(10, "stream_group_read",
+                "{\"stream\":\"nova:task:cancel:q\",\"group\":\"g\",\"consumer\":\"c\",\"block_ms\":25000}"),
+                "Authorization", "Bearer " + alice, "Mcp-Session-Id", session);
+        Thread.sleep(500);
+
+        // Another caller can neither reach the session nor, from her own, name the call.
+        assertThat(wire.post(Wire.cancel(10), "Authorization", "Bearer " + mallory, "Mcp-Session-Id", session)
+                .statusCode()).isEqualTo(404);
+        assertThat(wire.post(Wire.cancel(10), "Authorization", "Bearer " + mallory, "Mcp-Session-Id", malloryS)
+                .statusCode()).isEqualTo(202);
+        Thread.sleep(1000);
+        assertThat(waiting).as("still waiting after others' cancels").isNotDone();
+
+        assertThat(wire.post(Wire.cancel(10), "Authorization", "Bearer " + alice, "Mcp-Session-Id", session)
+                .statusCode()).isEqualTo(202);
+        HttpResponse<String> ended = waiting.get(10, TimeUnit.SECONDS); // the wait was 25 s
+        assertThat(ended.body()).doesNotContain("Exception").doesNotContain("\tat ");
     }
 
     @Test

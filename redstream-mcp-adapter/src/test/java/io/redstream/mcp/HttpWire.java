@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 /** Raw HTTP requests to {@code /mcp}, for what an SDK client never sends (hostile or foreign requests). */
 final class HttpWire {
@@ -23,6 +24,15 @@ final class HttpWire {
 
     /** A POST to /mcp with the usual headers, plus {@code headers} (name, value, ...). */
     HttpResponse<String> post(String body, String... headers) throws IOException, InterruptedException {
+        return client.send(postRequest(body, headers), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** {@link #post} without waiting for the answer (a call that waits). */
+    CompletableFuture<HttpResponse<String>> postAsync(String body, String... headers) {
+        return client.sendAsync(postRequest(body, headers), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest postRequest(String body, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(server.uri("/mcp")).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, text/event-stream")
@@ -30,7 +40,7 @@ final class HttpWire {
         for (int i = 0; i < headers.length; i += 2) {
             b.setHeader(headers[i], headers[i + 1]);
         }
-        return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return b.build();
     }
 
     HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {

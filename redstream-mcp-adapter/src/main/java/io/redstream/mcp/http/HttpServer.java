@@ -134,6 +134,7 @@ public final class HttpServer implements AutoCloseable {
         filter(context, new PrincipalRateLimit(http.ratePerSecond()), MCP_PATH + "/*", WS_PATH + "/*");
         if (!http.stateless()) {
             filter(context, new SessionOwners(http.maxSessions(), http.sessionIdleTimeout()), MCP_PATH + "/*");
+            filter(context, new Cancellations(), MCP_PATH + "/*");
         }
         filter(context, new SdkErrorBodies(), MCP_PATH + "/*");
         ServletHolder mcp = new ServletHolder("mcp", transport);
