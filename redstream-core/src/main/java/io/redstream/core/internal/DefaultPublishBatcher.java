@@ -17,6 +17,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.StreamEntryID;
@@ -35,8 +37,17 @@ final class DefaultPublishBatcher implements PublishBatcher {
     private final XAddParams params;
     private final SenderQueue<Item> queue;
     private final Thread sender;
-    /** Publishers hold the read side while they check "open" and enqueue; close() takes the write side. */
-    private final java.util.concurrent.locks.ReadWriteLock gate = new java.util.concurrent.locks.ReentrantReadWriteLock();
+    /**
+     * Callers of publish() and flush() between their "open" check and the end of their enqueue. A caller counts
+     * itself in, then reads {@code closing}; close() sets {@code closing}, then waits for the count to reach zero.
+     * Both are volatile accesses, so a caller that saw the batcher open is counted by the time close() sums, and its
+     * message goes in ahead of the final flush. A striped counter, unlike a read-write lock, costs publishing
+     * threads no shared write.
+     */
+    private final LongAdder entering = new LongAdder();
+    /** No more publish() or flush(): set first by close(). */
+    private volatile boolean closing;
+    /** The final flush is queued: the sender stops once the queue is empty. */
     private volatile boolean closed;
 
     private record Item(String key, EncodedMessage fields, CompletableFuture<String> future, boolean flush) {
@@ -61,9 +72,9 @@ final class DefaultPublishBatcher implements PublishBatcher {
         EncodedMessage encoded = PublishObservation.traced(observation,
                 ctx.encoder().encode(stream, fields, settings.options().traceId()));
         CompletableFuture<String> future = new CompletableFuture<>();
-        gate.readLock().lock();
+        entering.increment();
         try {
-            if (closed) {
+            if (closing) {
                 throw new InvalidArgumentException("the batcher is closed");
             }
             enqueue(new Item(name.redisName(), encoded, future, false));
@@ -71,7 +82,7 @@ final class DefaultPublishBatcher implements PublishBatcher {
             PublishObservation.fail(observation, e);
             throw e;
         } finally {
-            gate.readLock().unlock();
+            entering.decrement();
         }
         PublishObservation.stopWhenDone(observation, future);
         return future;
@@ -93,14 +104,14 @@ final class DefaultPublishBatcher implements PublishBatcher {
     @Override
     public void flush() {
         CompletableFuture<String> done = new CompletableFuture<>();
-        gate.readLock().lock();
+        entering.increment();
         try {
-            if (closed) {
-                return; // close() already sent everything
+            if (closing) {
+                return; // close() sends everything
             }
             enqueue(new Item(null, null, done, true));
         } finally {
-            gate.readLock().unlock();
+            entering.decrement();
         }
         await(done);
     }
@@ -222,16 +233,21 @@ final class DefaultPublishBatcher implements PublishBatcher {
     @Override
     public void close() {
         CompletableFuture<String> done = new CompletableFuture<>();
-        gate.writeLock().lock();
-        try {
-            if (closed) {
+        synchronized (this) {
+            if (closing) {
                 return;
             }
-            // Last item in: after the write lock no publish can slip in behind this flush.
-            enqueue(new Item(null, null, done, true));
-            closed = true;
+            closing = true;
+        }
+        // Callers that saw the batcher open finish their enqueue first; every later one is refused. The sender
+        // keeps draining meanwhile, so a caller waiting for room in a full queue gets in.
+        while (entering.sum() != 0) {
+            LockSupport.parkNanos(20_000);
+        }
+        try {
+            enqueue(new Item(null, null, done, true)); // the last item: nothing can be queued behind it
         } finally {
-            gate.writeLock().unlock();
+            closed = true; // the sender stops once it has sent what is queued, even if the flush found no room
         }
         ctx.resources().unregister(this);
         await(done);

@@ -213,6 +213,50 @@ abstract class StreamsContract {
     }
 
     @Test
+    void batcher_closedWhilePublishing_sendsEveryAcceptedMessage_andRefusesTheRest() throws Exception {
+        int threads = 4;
+        List<CompletableFuture<String>> accepted = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        java.util.concurrent.CountDownLatch publishing = new java.util.concurrent.CountDownLatch(threads);
+        // Publishing threads race close(): what close() let in is sent before it returns, later calls are refused.
+        try {
+            PublishBatcher batcher = rs.streams().batcher(BatcherSettings.DEFAULTS.withMaxBatchSize(32));
+            List<java.util.concurrent.Future<?>> submitted = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                submitted.add(pool.submit(() -> {
+                    publishing.countDown();
+                    for (int i = 0; ; i++) {
+                        try {
+                            accepted.add(batcher.publish(TASKS, Map.of("t", thread, "i", i)));
+                        } catch (InvalidArgumentException closed) {
+                            assertThat(closed).hasMessageContaining("closed");
+                            refused.incrementAndGet();
+                            return;
+                        }
+                    }
+                }));
+            }
+            publishing.await();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (accepted.size() < 200 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            batcher.close();
+            assertThat(accepted).as("accepted before close returned").allMatch(CompletableFuture::isDone);
+            for (var f : submitted) {
+                f.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(refused).hasValue(threads);
+        assertThat(accepted).isNotEmpty().allSatisfy(f -> assertThat(f.join()).isNotBlank());
+        assertThat(rs.streams().length(TASKS)).isEqualTo(accepted.size());
+    }
+
+    @Test
     void batcher_invalidMessage_throwsAtPublishAndIsNeverQueued() {
         try (PublishBatcher batcher = rs.streams().batcher(BatcherSettings.DEFAULTS)) {
             assertThatThrownBy(() -> batcher.publish("bad-name", Map.of("a", "1")))
