@@ -3,8 +3,12 @@ package io.redstream.mcp.cli;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -235,44 +239,22 @@ public final class ServeCommand implements Callable<Integer> {
     /** The configuration these options describe. */
     ServerConfig config() {
         try {
-            ServerConfig.Builder b = ServerConfig.builder();
-            if (redis != null && !redis.isBlank()) {
-                b.redisUri(redis.strip());
-            }
-            if (cluster != null && !cluster.isEmpty() && !(cluster.size() == 1 && cluster.get(0).isBlank())) {
-                b.clusterNodes(cluster);
-            }
-            if (jwtSecretFile != null) {
-                b.jwtSecretFile(readable("--jwt-secret-file", jwtSecretFile));
-            }
-            if (jwtPublicKeyFile != null) {
-                b.jwtPublicKeyFile(readable("--jwt-public-key-file", jwtPublicKeyFile));
-            }
-            if (jwtIssuer != null) {
-                b.jwtIssuer(jwtIssuer);
-            }
-            if (jwtAudience != null) {
-                b.jwtAudience(jwtAudience);
-            }
-            if (apiKeysFile != null) {
-                b.apiKeysFile(readable("--api-keys-file", apiKeysFile));
-            }
-            if (policyFile != null) {
-                b.policyFile(readable("--policy-file", policyFile));
-            }
-            if (toolsets != null && !toolsets.isBlank()) {
-                b.toolsets(parseToolsets(toolsets));
-            }
-            String token = io.env().get("REDSTREAM_TOKEN");
-            if (token != null && !token.isBlank()) {
-                b.token(token);
-            }
-            return b.readOnly(readOnly).defaultTtlSeconds(defaultTtl).maxValueBytes(maxValueBytes).maxCount(maxCount)
-                    .maxBlockMillis(maxBlockMs).maxMultiOps(maxMultiOps).maxResultBytes(maxResultBytes)
-                    .maxWaitingCalls(maxWaitingCalls).build();
+            boolean noCluster = cluster == null || cluster.size() == 1 && cluster.get(0).isBlank();
+            return new ServerConfig(given(redis).map(String::strip), noCluster ? List.of() : cluster,
+                    readable("--jwt-secret-file", jwtSecretFile), readable("--jwt-public-key-file", jwtPublicKeyFile),
+                    Optional.ofNullable(jwtIssuer), Optional.ofNullable(jwtAudience),
+                    readable("--api-keys-file", apiKeysFile), readable("--policy-file", policyFile), readOnly,
+                    given(toolsets).map(ServeCommand::parseToolsets).orElse(EnumSet.allOf(Toolset.class)),
+                    defaultTtl, maxCount, maxBlockMs, maxMultiOps, maxValueBytes, maxResultBytes, maxWaitingCalls,
+                    given(io.env().get("REDSTREAM_TOKEN")));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), Redaction.redact(e.getMessage()));
         }
+    }
+
+    /** A value that is there and not blank. */
+    private static Optional<String> given(String value) {
+        return Optional.ofNullable(value).filter(v -> !v.isBlank());
     }
 
     /** The HTTP settings these options describe; null without {@code --http}. */
@@ -303,7 +285,7 @@ public final class ServeCommand implements Callable<Integer> {
         return values == null ? List.of() : values.stream().map(String::strip).filter(v -> !v.isEmpty()).toList();
     }
 
-    private static java.util.Set<Toolset> parseToolsets(String list) {
+    private static Set<Toolset> parseToolsets(String list) {
         try {
             return Toolset.parse(list);
         } catch (IllegalArgumentException e) {
@@ -311,12 +293,12 @@ public final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private static Path readable(String flag, Path path) {
-        if (!java.nio.file.Files.isRegularFile(path) || !java.nio.file.Files.isReadable(path)) {
-            throw new IllegalArgumentException(flag + ": " + (java.nio.file.Files.exists(path) ? "not a readable file"
+    private static Optional<Path> readable(String flag, Path path) {
+        if (path != null && (!Files.isRegularFile(path) || !Files.isReadable(path))) {
+            throw new IllegalArgumentException(flag + ": " + (Files.exists(path) ? "not a readable file"
                     : "file not found") + ": " + path.toAbsolutePath());
         }
-        return path;
+        return Optional.ofNullable(path);
     }
 
     @Override

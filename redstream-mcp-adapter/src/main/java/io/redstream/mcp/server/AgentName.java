@@ -1,8 +1,8 @@
 package io.redstream.mcp.server;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Locale;
+
+import io.redstream.core.ProcessInstance;
 
 /** The agent name of this server process: {@code mcp-<host>-<pid>}, in the characters agent names allow. */
 final class AgentName {
@@ -13,7 +13,7 @@ final class AgentName {
     }
 
     static String ofThisProcess() {
-        return of(hostName(), ProcessHandle.current().pid());
+        return of(ProcessInstance.hostName(), ProcessHandle.current().pid());
     }
 
     /** {@code mcp-<host>-<pid>}, the host reduced to {@code [a-z0-9-]} and at most {@value #MAX_HOST} characters. */
@@ -24,17 +24,5 @@ final class AgentName {
             h = h.substring(0, MAX_HOST);
         }
         return "mcp-" + (h.isEmpty() ? "localhost" : h) + "-" + pid;
-    }
-
-    private static String hostName() {
-        String env = System.getenv("HOSTNAME");
-        if (env != null && !env.isBlank()) {
-            return env;
-        }
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "localhost";
-        }
     }
 }

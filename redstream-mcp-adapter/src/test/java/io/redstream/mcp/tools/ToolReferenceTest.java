@@ -42,7 +42,7 @@ class ToolReferenceTest {
     }
 
     static String render() {
-        ServerConfig defaults = ServerConfig.builder().build();
+        ServerConfig defaults = ServerConfig.defaults();
         ToolSettings settings = new ToolSettings(defaults.limits(), defaults.defaultTtlSeconds(),
                 defaults.maxResultBytes(), "nova");
         ToolSchemas schemas = ToolSchemas.load(settings);
